@@ -1,0 +1,3 @@
+from taimei.cli import main
+
+main()

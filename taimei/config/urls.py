@@ -1,0 +1,30 @@
+"""URL map: each capability mounts its own `urls` module."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from taimei.api.urls import api
+from taimei.config import views as core_views
+
+admin.site.site_header = _("TaiMei Exchange administration")
+admin.site.site_title = _("TaiMei Exchange")
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("taimei.accounts.urls")),
+    path("members/", include("taimei.members.urls")),
+    path("news/", core_views.coming_soon, {"section": "news"}, name="news"),
+    path(
+        "opportunities/", core_views.coming_soon, {"section": "opportunities"}, name="opportunities"
+    ),
+    path("events/", core_views.coming_soon, {"section": "events"}, name="events"),
+    path("dashboard/", core_views.coming_soon, {"section": "dashboard"}, name="dashboard"),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
