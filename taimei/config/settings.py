@@ -47,6 +47,11 @@ INSTALLED_APPS = [
     "taimei.core",
     "taimei.accounts",
     "taimei.members",
+    "taimei.search",
+    "taimei.news",
+    "taimei.opportunities",
+    "taimei.events",
+    "taimei.dashboard",
     "taimei.api",
     "taimei.operations",
 ]
@@ -156,7 +161,7 @@ CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+# Periodic tasks are declared by each app's AppConfig (`periodic_tasks`); see config/celery.py.
 
 # Mail: printed to the console unless EMAIL_URL points at an SMTP server.
 _email = env.email_url("EMAIL_URL", default="consolemail://")
