@@ -1,0 +1,338 @@
+"""Data: the boilerplate, caption, byline and credit rules the extract stage applies.
+
+Each rule has a name (recorded in `metadata["removed"]` when it fires), a kind that says what
+the extract stage does with a match, and a pattern. Patterns are matched against a paragraph
+whose full-width digits, letters and brackets were folded to half width, so `（１３日）` and
+`(13日)` are one case. Named groups carry what a rule lifts into the document (`author`,
+`editor`, `roc_stamp`, `date`, ...).
+
+Kinds:
+- `drop`: the whole paragraph is boilerplate (widgets, promos, share bars, copyright lines).
+- `block`: a heading that opens a related-links block; it and the teaser lines after it go.
+- `caption`: the paragraph is a photo caption; it moves to `captions`.
+- `byline`: the match (at the start of an early paragraph) names the author; text after it
+  stays, so the dateline sentence survives.
+- `credit`: the match (editor, translator, reporting credits) moves into metadata.
+- `stamp`: the match (ROC date stamp, end mark) at the end of the last paragraph goes.
+- `trailing`: after the article, a line matching this is an unrelated teaser.
+- `lead`: in plain text, header lines before the article (date line).
+
+`max_length` keeps a rule from touching long paragraphs; `sentences` says whether the rule may
+remove a paragraph that reads as a real sentence (ends in sentence punctuation and has a
+clause break). Recall of the body matters more than anything, so most rules may not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named pattern and what the extract stage does when it matches."""
+
+    name: str
+    kind: str
+    pattern: re.Pattern[str]
+    max_length: int | None = None
+    sentences: bool = False
+
+
+def _rule(
+    name: str,
+    kind: str,
+    pattern: str,
+    max_length: int | None = None,
+    *,
+    sentences: bool = False,
+    flags: int = re.IGNORECASE,
+) -> Rule:
+    return Rule(name, kind, re.compile(pattern, flags), max_length, sentences)
+
+
+# Chinese names: 2–4 Han characters (or a transliterated name with the middle dot).
+_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·‧]{1,5}"
+_NAMES = rf"{_NAME}(?:\s*[、,，及與和]\s*{_NAME})*"
+_OUTLETS = (
+    r"自由時報|聯合報|聯合新聞網|中國時報|中時新聞網|工商時報|經濟日報|蘋果日報|ETtoday|東森新聞"
+    r"|三立新聞|TVBS|民視|公視|台視|華視|中視|鏡週刊|鏡新聞|上報|風傳媒|新頭殼|Newtalk|今周刊"
+    r"|商業周刊|天下雜誌|數位時代|科技新報|鉅亨網|中央社|NOWnews|今日新聞|太報|匯流新聞網"
+)
+_REPORTER = r"(?:實習|特派|駐[\u4e00-\u9fff]{1,4}|文字)?(?:記者|记者)"
+_EN_NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|del|bin)){0,3}"
+
+DROP_RULES: tuple[Rule, ...] = (
+    _rule(
+        "subscription",
+        "drop",
+        r"訂閱.{0,24}電子報|電子報.{0,10}訂閱|[订訂]阅.{0,24}[电電]子[报報]|感謝您的訂閱"
+        r"|請輸入(?:正確的)?電子(?:信箱|郵件)|輸入您?的?(?:電子信箱|email)"
+        r"|subscribe to (?:our|the) .{0,30}newsletter|sign up for (?:our|the) .{0,30}newsletter"
+        r"|^(?:subscribe|訂閱|立即訂閱|免費訂閱)(?:\s*(?:now|today))?\s*[!！]?$",
+        120,
+    ),
+    _rule(
+        "feed_mirror_promo",
+        "drop",
+        r"[获獲]取更多\s*RSS|更多\s*RSS\s*[订訂][阅閱]|feedx\.(?:net|xyz|cc|top)|RSS\s*feed\s*by",
+        200,
+        sentences=True,
+    ),
+    _rule("url_only", "drop", r"^\s*(?:https?://\S+\s*)+$", 400, sentences=True),
+    _rule(
+        "share_bar",
+        "drop",
+        r"^(?:(?:分享|分享到|分享至|分享此文|轉寄|列印|收藏|複製連結|複製網址|share(?: this)?"
+        r"(?: article| story| on)?|tweet|print|email|e-mail|facebook|line|twitter|x|telegram"
+        r"|whatsapp|linkedin|copy link|留言|回到頂端|back to top)\s*[|｜/:：,·•]?\s*)+$",
+        80,
+        sentences=True,
+    ),
+    _rule(
+        "app_social_promo",
+        "drop",
+        r"下載.{0,12}APP|加入.{0,12}LINE\s*(?:好友|官方|@)|追蹤.{0,16}(?:IG|Instagram|粉絲專頁|粉專"
+        r"|臉書|Facebook|YouTube|頻道)|按讚.{0,12}粉絲|點我(?:看|加入|下載|訂閱|追蹤)|點此(?:看|訂閱|下載)"
+        r"|^follow us on|download (?:our|the) app|^\s*[👉☞➤]",
+        90,
+    ),
+    _rule(
+        "copyright",
+        "drop",
+        r"版權所有|版权所有|未經(?:授權|許可|同意).{0,12}(?:轉載|重製|使用)|未经授权.{0,6}转载"
+        r"|all rights reserved|^©|^\s*copyright\s*(?:©|\(c\))?\s*\d{4}",
+        120,
+        sentences=True,
+    ),
+    _rule(
+        "advertisement",
+        "drop",
+        r"^(?:廣告|广告|advertisement|sponsored(?: content)?|贊助內容|ad|推廣)\s*$",
+        20,
+        sentences=True,
+    ),
+    _rule("related_link_bullet", "drop", r"^\s*[►▶➜➔→⇒]", 90),
+    _rule(
+        "report_prompt",
+        "drop",
+        r"^(?:我要投稿|新聞爆料|爆料請|有話要說|投稿請|本文經授權轉載|原文網址|更多.{0,12}報導[：:]?$)",
+        80,
+    ),
+)
+
+BLOCK_RULES: tuple[Rule, ...] = (
+    _rule(
+        "related_block",
+        "block",
+        r"^[【〔\[]?\s*(?:延伸閱讀|延伸阅读|相關新聞|相关新闻|相關報導|相关报道|相關文章|更多新聞|更多新闻"
+        r"|看更多|更多精彩|推薦閱讀|推荐阅读|熱門新聞|热门新闻|你可能也想看|你可能會喜歡|猜你喜歡|編輯推薦"
+        r"|最新新聞|本日熱門|熱門推薦|今日熱門"
+        r"|related(?: articles| stories| news| coverage| content)?"
+        r"|read more|read next|more from .{1,30}|most read|most popular|recommended(?: for you)?"
+        r"|you may also like|see also|more stories|trending)\s*[】〕\]]?\s*[：:]?\s*$",
+        40,
+        sentences=True,
+    ),
+)
+
+CAPTION_RULES: tuple[Rule, ...] = (
+    _rule("caption_triangle", "caption", r"^\s*[▲▼△▽]", None, sentences=True),
+    _rule(
+        "caption_photo_credit",
+        "caption",
+        r"[(\[](?:圖|图|圖片|图片|照片|攝影|摄影|資料照|资料照|翻攝|翻摄|示意圖|示意图|圖文|影像|截圖)"
+        r"\s*[/／:：][^)\]]{0,40}[)\]]\s*$",
+        240,
+        sentences=True,
+    ),
+    _rule(
+        "caption_label", "caption", r"^\s*(?:圖說|图说|圖片說明|圖片來源|图片来源)\s*[:：/／]", 240
+    ),
+    _rule(
+        "caption_english",
+        "caption",
+        r"^\s*(?:photo|image|picture|pictured|caption|file photo|photograph)"
+        r"(?:\s*(?:credit|courtesy|by))?\s*[:：]|\((?:photo|image|picture)[^)]{0,60}\)\s*$"
+        r"|\b(?:REUTERS|AP Photo|AFP(?: via Getty Images)?|Getty Images|Bloomberg)"
+        r"\s*/\s*[A-Z][\w .'-]+$",
+        320,
+        sentences=True,
+    ),
+)
+
+BYLINE_RULES: tuple[Rule, ...] = (
+    # （中央社記者楊舒晴台北13日電）, （中央社華盛頓12日綜合外電報導）: the dateline stays text.
+    _rule(
+        "byline_agency_dateline",
+        "byline",
+        r"^[(](?P<agency>中央社|中新社|法新社|路透社?|美聯社|共同社|韓聯社|德新社)"
+        r"(?:記者(?P<who>[^()]{2,40}?))?(?P<place>[\u4e00-\u9fff]{1,8}?)"
+        r"(?P<day>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日(?:綜合外電|綜合|專)?電(?:報導)?\s*[)]",
+    ),
+    # 新华社北京1月27日电（记者张三、李四）
+    _rule(
+        "byline_xinhua",
+        "byline",
+        r"^(?P<agency>新华社|新華社|中新社|中新网|中新網|人民网|人民網)(?P<place>[\u4e00-\u9fff]{1,8}?)"
+        rf"\d{{1,2}}月\d{{1,2}}日[电電]\s*(?:[(](?:记者|記者)\s*(?P<author>{_NAMES})\s*[)])?\s*",
+    ),
+    # 記者陳家祥／台北報導, 〔記者王小明／台北報導〕, 自由時報記者…／…報導, 聯合報／記者…／即時報導
+    _rule(
+        "byline_reporter",
+        "byline",
+        rf"^[〔【\[(]?\s*(?:(?P<outlet>{_OUTLETS})\s*[/／]?\s*)?{_REPORTER}\s*(?P<author>{_NAMES})"
+        r"\s*[/／]\s*(?P<place>[\u4e00-\u9fff]{0,8}?)(?:綜合|即時|综合|即时)?(?:報導|报道|報道)"
+        r"\s*[〕】\])]?\s*",
+        80,
+    ),
+    # 記者陳家祥 (the whole line)
+    _rule(
+        "byline_reporter_line",
+        "byline",
+        rf"^[〔【\[(]?\s*(?:(?P<outlet>{_OUTLETS})\s*[/／]?\s*)?{_REPORTER}\s*(?P<author>{_NAMES})"
+        r"\s*(?:[/／]\s*(?:攝影|摄影))?\s*[〕】\])]?\s*$",
+        40,
+    ),
+    # 文／王小明, 撰文：王小明, 作者：王小明 (a whole short line)
+    _rule(
+        "byline_writer",
+        "byline",
+        r"^(?:文|撰文|文字|採訪|採訪撰文|作者|文．圖|文・圖|圖文|整理|编译|編譯|口述)\s*[/／:：]\s*"
+        r"(?P<author>[^\s/／:：，,。]{2,20})(?:\s+(?:攝影|摄影|圖|照片)\s*[/／:：]\s*\S{2,20})?\s*$",
+        60,
+    ),
+    # 國際中心／綜合報導, 編譯王小明／綜合外電
+    _rule(
+        "byline_desk",
+        "byline",
+        r"^(?P<author>[\u4e00-\u9fff]{0,6}中心|編譯[\u4e00-\u9fff]{2,4}|编译[\u4e00-\u9fff]{2,4})\s*[/／]"
+        r"\s*[\u4e00-\u9fff]{0,6}?(?:綜合|综合)?(?:外電)?(?:報導|报道|外電)\s*$",
+        40,
+    ),
+    # By Jane Doe, By JANE DOE and JOHN ROE, By Jane Doe, Reuters
+    _rule(
+        "byline_english",
+        "byline",
+        rf"^\s*(?:By|BY|by)\s+(?P<author>{_EN_NAME}(?:(?:\s*,\s*|\s+and\s+){_EN_NAME})*)"
+        r"(?:\s*[,|–—-]\s*(?P<outlet>[A-Z][\w .&'-]{1,40}))?\s*$",
+        120,
+        flags=0,
+    ),
+)
+
+CREDIT_RULES: tuple[Rule, ...] = (
+    _rule(
+        "editor_credit",
+        "credit",
+        r"[(\[]\s*(?:責任)?(?:編輯|编辑|責編|责编)\s*[:：/／]\s*(?P<editor>[^()\[\]]{1,20}?)\s*[)\]]",
+    ),
+    _rule(
+        "translator_credit",
+        "credit",
+        r"[(]\s*(?:譯者|译者)\s*[:：]\s*(?P<translator>[^()/／]{1,12}?)\s*(?:[/／]\s*(?:核稿|审稿)"
+        r"\s*[:：]\s*(?P<reviewer>[^()]{1,12}?))?\s*[)]",
+    ),
+    _rule(
+        "editor_line",
+        "credit",
+        r"^\s*(?:責任編輯|责任编辑|編輯|编辑|核稿編輯)\s*[:：/／]\s*(?P<editor>\S{2,12})\s*$",
+        30,
+    ),
+    # (Reporting by Jane Doe in Taipei; Editing by John Roe): a whole trailing line.
+    _rule(
+        "wire_credits",
+        "credit",
+        r"^\s*\(?\s*(?P<credits>(?:(?:Additional )?Reporting|Writing|Editing|Compiled|Research)"
+        r" by [^()]+?)\s*\)?\s*$",
+        300,
+        sentences=True,
+    ),
+)
+
+STAMP_RULES: tuple[Rule, ...] = (
+    # CNA ends its stories with the ROC date: 1090813 = 民國109年8月13日 = 2020-08-13.
+    _rule(
+        "roc_stamp",
+        "stamp",
+        r"(?:(?<=[)\]。」』!！?？.\s])|^)(?P<roc_stamp>(?:0?[89]\d|1[0-4]\d)(?:0[1-9]|1[0-2])"
+        r"(?:0[1-9]|[12]\d|3[01]))\s*$",
+    ),
+    _rule("end_mark", "stamp", r"[(]\s*(?:完|全文完|end)\s*[)]\s*$|^\s*(?:#{3}|-30-)\s*$"),
+)
+
+TRAILING_RULES: tuple[Rule, ...] = (
+    _rule("trailing_dated_teaser", "trailing", r"^\d{1,2}/\d{1,2}\s+\S", 60, sentences=True),
+    _rule("trailing_bracket_teaser", "trailing", r"^【[^】]{1,30}】", 90),
+    _rule(
+        "trailing_flash_teaser", "trailing", r"^(?:快訊|獨家|直播|影音|影|圖輯|最新)\s*[/／]", 60
+    ),
+)
+
+LEAD_RULES: tuple[Rule, ...] = (
+    _rule(
+        "lead_date_line",
+        "lead",
+        r"^\s*(?:date|日期|發布時間|發佈時間|发布时间|更新時間|更新时间|published|posted|updated)?\s*[:：]?"
+        r"\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*$",
+        40,
+        sentences=True,
+    ),
+)
+
+# Dateline places, to split 記者楊舒晴台北 into the reporter and the place.
+_PLACES_TEXT = """
+台北 臺北 新北 桃園 新竹 苗栗 台中 臺中 彰化 南投 雲林 嘉義 台南 臺南 高雄 屏東
+宜蘭 花蓮 台東 臺東 澎湖 金門 馬祖 基隆 連江 台北市 新北市 桃園市 台中市 台南市 高雄市
+華盛頓 紐約 舊金山 洛杉磯 休士頓 芝加哥 波士頓 西雅圖 亞特蘭大 達拉斯 奧斯汀 邁阿密
+鳳凰城 聖荷西 矽谷 檀香山 東京 大阪 首爾 北京 上海 香港 澳門 新加坡 倫敦 巴黎 柏林
+布魯塞爾 日內瓦 莫斯科 雪梨 墨爾本 曼谷 河內 胡志明市 雅加達 馬尼拉 吉隆坡 新德里
+孟買 杜拜 溫哥華 多倫多 渥太華 羅馬 馬德里 阿姆斯特丹 海牙 維也納 華沙 布拉格 基輔
+耶路撒冷 特拉維夫 開羅 約翰尼斯堡 聖保羅 墨西哥城 布宜諾斯艾利斯 聯合國
+"""
+PLACES: tuple[str, ...] = tuple(_PLACES_TEXT.split())
+
+# Section names scraped pages print above the headline.
+_SECTIONS_TEXT = """
+政治 財經 財金 國際 社會 生活 地方 兩岸 大陸 中國 科技 產經 產業 證券 股市 金融 娛樂
+體育 運動 健康 醫療 旅遊 論壇 評論 要聞 焦點 即時 綜合 房產 房地產 汽車 文化 教育
+軍武 國防 軍事 外交 環境 能源 消費 職場 時事 全球 國內 台灣 臺灣 美國 亞洲 商業 經濟
+投資 理財 新創 半導體 AI 财经 国际 社会 两岸 大陆 产经 证券 娱乐 体育 要闻 焦点 经济
+投资 军事 Politics Business World Tech Technology Markets Economy Finance Opinion Asia
+Taiwan China US U.S. Americas Energy Health Science Companies Industry Trade Policy
+"""
+SECTIONS: frozenset[str] = frozenset(_SECTIONS_TEXT.split())
+
+# DOM: elements removed before extraction, and class/id fragments that mark boilerplate blocks.
+DROP_TAGS: tuple[str, ...] = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "svg",
+    "iframe",
+    "nav",
+    "aside",
+)
+BOILERPLATE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:subscri\w*|newsletter\w*|epaper\w*|share\w*|social\w*|related\w*|recommend\w*"
+    r"|promo\w*|sponsor\w*|advert\w*|ads?|adsbygoogle|banner|breadcrumbs?|comments?|popular\w*"
+    r"|more-?news|readmore|read-more|tags?|toolbar|copyright|signup|paywall|outbrain|taboola"
+    r"|app-?download)(?=$|[\s_-])",
+    re.IGNORECASE,
+)
+CAPTION_TAGS: tuple[str, ...] = ("figcaption",)
+CAPTION_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:caption|photo-?caption|img-?caption|pic-?desc)(?=$|[\s_-])", re.I
+)
+
+# Full-width ASCII and the ideographic space folded to half width, one character for one, so
+# a match on the folded paragraph cuts the original at the same offsets.
+WIDTH_TABLE: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
+    0x3000: 0x20
+}
