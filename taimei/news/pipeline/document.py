@@ -112,6 +112,7 @@ class DirectoryEntry:
 
     slug: str
     names: tuple[str, ...]  # name_zh, name_en and aliases, as written in the directory
+    industries: tuple[str, ...] = ()  # industry slugs, so linked members can imply industries
 
 
 @dataclass(frozen=True, slots=True)

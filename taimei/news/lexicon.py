@@ -1,0 +1,445 @@
+"""The default bilingual lexicon that ships with the code, and a gazetteer of well-known companies.
+
+`DEFAULT_LEXICON` seeds the admin-editable lexicon of a freshly migrated database and is what
+classifies documents out of the box. Terms are written in Traditional Chinese and English; the
+Simplified form of every Chinese term is derived with OpenCC (t2s) and listed too, and mainland
+vocabulary that is not a mere script conversion (芯片, 人工智能, 软件) is written out.
+
+Weights: 3 = decisive on its own (232條款, 晶圓代工), 2 = strong but needs one more signal (a
+second mention or another term), 1 = weak, only counts with other terms. Matching is on folded
+text (NFKC, Simplified, case folded); English terms match on word boundaries.
+
+`KNOWN_ORGANIZATIONS` lists companies and agencies that news names without a legal suffix
+(Google, 輝達, 美國商務部): each row is (names, industries); the first name is the display name.
+The member directory wins over this list when both know a name.
+"""
+
+from __future__ import annotations
+
+from taimei.core.text import to_simplified
+from taimei.news.pipeline.document import LexiconEntry
+
+_Groups = dict[str, tuple[tuple[float, tuple[str, ...]], ...]]
+
+# fmt: off
+_TOPICS: _Groups = {
+    "trade": (
+        (3.0, ("232條款", "Section 232", "301條款", "Section 301", "對等關稅", "reciprocal tariff",
+               "reciprocal tariffs", "貿易協定", "自由貿易協定", "FTA", "貿易談判", "經貿談判",
+               "關稅談判", "出口管制", "export control", "export controls", "貿易逆差",
+               "貿易順差", "貿易赤字", "trade deficit", "trade surplus", "trade agreement",
+               "trade deal", "trade talks", "trade war", "貿易戰", "反傾銷", "anti-dumping",
+               "平衡稅", "countervailing duty", "countervailing duties", "21世紀貿易倡議",
+               "21st Century Trade Initiative", "USTR", "美國貿易代表署", "貿易代表",
+               "Trade Representative", "實體清單", "Entity List", "雙邊貿易", "bilateral trade",
+               "台美貿易", "臺美貿易", "Taiwan-U.S. trade", "貿易障礙", "trade barriers")),
+        (2.0, ("關稅", "tariff", "tariffs", "經貿", "貿易夥伴", "trading partner", "trade partner",
+               "原產地", "rules of origin", "通關", "海關", "customs", "WTO", "世界貿易組織",
+               "國際貿易局", "國貿局", "貿易局", "經濟繁榮夥伴對話", "EPPD",
+               "科技貿易暨投資合作架構", "TTIC", "進口稅", "import duties", "duty-free",
+               "免關稅", "貿易額", "trade volume", "贸易摩擦", "貿易摩擦")),
+        (1.0, ("貿易", "trade", "出口", "export", "exports", "進口", "import", "imports",
+               "出口額", "外銷", "輸美", "duties")),
+    ),
+    "market-expansion": (
+        (3.0, ("拓展商機", "拓展市場", "拓銷", "開拓市場", "市場拓展", "海外市場",
+               "market expansion", "business opportunities", "trade show", "trade fair",
+               "trade mission", "商機媒合", "採購洽談會", "洽談會", "行銷中心", "拓展美國市場",
+               "進軍美國", "進軍美國市場", "布局美國", "佈局美國", "go-to-market",
+               "business matchmaking", "export promotion", "商務考察", "經貿訪問團",
+               "business delegation")),
+        (2.0, ("商機", "媒合", "matchmaking", "參展", "展覽", "商展", "展會", "expo", "exhibition",
+               "拓展", "通路", "新市場", "new markets", "market access", "市場准入", "訂單",
+               "orders", "買主", "buyers", "經貿交流", "商務交流", "組團", "訪問團", "delegation",
+               "delegations", "進軍", "行銷", "marketing", "工作坊")),
+        (1.0, ("市場", "market", "markets", "客戶", "customers", "合作契機", "商務", "交流")),
+    ),
+    "procurement": (
+        (3.0, ("政府採購", "government procurement", "public procurement", "標案", "招標",
+               "投標", "得標", "決標", "採購案", "軍購", "軍事採購", "軍購特別預算",
+               "採購特別預算", "對外軍售", "foreign military sales", "procurement", "tender",
+               "tenders", "RFP", "RFQ", "request for proposals", "federal contract",
+               "government contract", "government contracts", "contract award",
+               "Buy American", "SAM.gov", "GSA", "公共工程", "統包", "共同供應契約", "採購法",
+               "招标", "中标")),
+        (2.0, ("採購", "軍售", "arms sale", "arms sales", "bid", "bids", "bidding", "競標",
+               "特別預算", "special budget", "公部門", "public sector", "政府預算",
+               "government purchasing", "defense contract", "defense contracts")),
+        (1.0, ("預算", "budget", "purchase", "purchases", "contract", "contracts")),
+    ),
+    "supply-chain": (
+        (3.0, ("供應鏈重組", "供應鏈", "supply chain", "supply chains", "supply-chain",
+               "產業鏈", "非紅供應鏈", "民主供應鏈", "可信賴供應鏈", "trusted supply chain",
+               "reshoring", "nearshoring", "near-shoring", "friend-shoring", "friendshoring",
+               "redeployment", "de-risking", "China plus one", "台商回流", "產業聚落", "斷鏈",
+               "供应链")),
+        (2.0, ("去風險", "回流", "移轉生產", "生產基地", "在地化生產", "友岸外包", "近岸外包",
+               "轉單", "韌性", "resilience", "resilient", "diversification", "relocation",
+               "relocate", "產能", "capacity", "戰略物資", "strategic materials",
+               "critical supplies", "industrial cluster", "clusters", "零組件", "components",
+               "sourcing", "suppliers", "供應商")),
+        (1.0, ("供貨", "supply", "supplier", "生產", "production", "設廠")),
+    ),
+    "investment": (
+        (3.0, ("赴美投資", "對美投資", "投資美國", "來台投資", "對台投資", "在台投資",
+               "外人投資", "直接投資", "FDI", "foreign direct investment", "SelectUSA",
+               "選擇美國", "投資高峰會", "Investment Summit", "投審會", "投資審議",
+               "避免雙重課稅", "雙重課稅", "ADTA", "double taxation", "投資保障協定",
+               "投資合作", "雙向投資", "investment agreement", "inbound investment",
+               "outbound investment", "經商投資", "經商環境", "business climate")),
+        (2.0, ("投資案", "投資計畫", "投資金額", "投資額", "設廠", "新廠", "擴廠", "併購",
+               "收購", "合資", "增資", "資本支出", "capex", "capital expenditure",
+               "joint venture", "acquisition", "acquisitions", "merger", "M&A", "invest",
+               "invests", "investing", "investments", "investor", "investors",
+               "營運據點", "海外總部", "區域總部", "headquarters", "研發中心", "R&D center",
+               "factory", "plant", "plants")),
+        (1.0, ("投資", "investment", "資金", "funding", "據點", "總部", "擴大", "expansion")),
+    ),
+    "talent": (
+        (3.0, ("人才培育", "培育人才", "人才交流", "人脈", "台美人才", "徵才", "攬才", "留才",
+               "育才", "人才短缺", "缺工", "H-1B", "talent", "workforce development",
+               "job creation", "工作機會", "就業機會", "實習", "internship", "internships",
+               "scholarship", "scholarships", "獎學金", "職缺", "job openings", "技職教育",
+               "STEM", "人才外流", "brain drain", "alumni", "校友", "networking")),
+        (2.0, ("人才", "培育", "就業", "jobs", "hiring", "recruitment", "招募", "簽證", "visa",
+               "visas", "勞動力", "labor force", "workforce", "培訓", "training", "技能",
+               "skills", "工程師", "engineers", "留學", "交換學生", "exchange students",
+               "mentorship", "導師", "專業人士", "professionals", "人力")),
+        (1.0, ("人員", "員工", "employees", "staff", "工作", "work")),
+    ),
+    "startups": (
+        (3.0, ("新創", "新創公司", "新創企業", "新創團隊", "初創", "加速器", "孵化器", "育成中心",
+               "創投", "風險投資", "天使投資", "种子轮", "種子輪", "A輪", "B輪", "C輪",
+               "獨角獸", "startup", "startups", "start-up", "start-ups", "accelerator",
+               "accelerators", "incubator", "incubators", "venture capital", "venture capitalist",
+               "seed round", "Series A", "Series B", "Series C", "unicorn", "unicorns",
+               "Demo Day", "Startup Island", "林口新創園", "風投", "风投")),
+        (2.0, ("創業", "創業家", "entrepreneur", "entrepreneurs", "entrepreneurship", "founder",
+               "founders", "募資", "fundraising", "pitch", "VC", "育成", "孵化", "天使輪",
+               "早期投資", "early-stage")),
+        (1.0, ("創新", "innovation", "創辦人", "新興企業", "emerging companies")),
+    ),
+}
+
+_INDUSTRIES: _Groups = {
+    "semiconductors": (
+        (3.0, ("半導體", "晶圓", "晶圓代工", "晶圓廠", "晶片", "芯片", "IC設計", "積體電路",
+               "封測", "先進封裝", "先進製程", "奈米製程", "微影", "光罩", "DRAM", "記憶體晶片",
+               "晶片法案", "CHIPS Act", "semiconductor", "semiconductors", "chip", "chips",
+               "chipmaker", "chipmakers", "wafer", "wafers", "foundry", "foundries", "fab",
+               "fabs", "lithography", "EUV", "integrated circuit", "integrated circuits",
+               "集成电路")),
+        (2.0, ("製程", "記憶體", "memory chips", "晶片廠", "封裝", "packaging", "IC")),
+    ),
+    "ai": (
+        (3.0, ("人工智慧", "人工智能", "AI", "A.I.", "生成式AI", "機器學習", "深度學習",
+               "大型語言模型", "LLM", "LLMs", "AI伺服器", "AI晶片", "artificial intelligence",
+               "machine learning", "deep learning", "generative AI", "large language model",
+               "large language models", "AI新十大建設", "AI行動計畫", "主權AI",
+               "sovereign AI")),
+        (2.0, ("算力", "computing power", "GPU", "GPUs", "演算法", "algorithm", "algorithms",
+               "神經網路", "neural network", "智慧化", "AI應用")),
+    ),
+    "ict-hardware": (
+        (3.0, ("資通訊", "資通訊產業", "伺服器", "筆電", "筆記型電腦", "主機板", "電子代工",
+               "印刷電路板", "PCB", "被動元件", "網通", "ICT", "server", "servers", "laptop",
+               "laptops", "notebook computers", "motherboard", "motherboards", "PCBs",
+               "electronics manufacturing", "ODM", "EMS", "個人電腦", "personal computer",
+               "personal computers", "PC", "PCs", "面板", "display panels", "顯示器")),
+        (2.0, ("電腦", "computer", "computers", "電子業", "電子產業", "electronics", "硬體",
+               "hardware", "電子零組件", "electronic components", "OEM", "高科技",
+               "high-tech", "科技業", "tech industry")),
+    ),
+    "telecom-5g": (
+        (3.0, ("5G", "6G", "電信", "行動通訊", "基地台", "頻譜", "低軌衛星", "O-RAN",
+               "Open RAN", "telecom", "telecoms", "telecommunications", "base station",
+               "base stations", "spectrum", "5G專網", "寬頻", "broadband", "通訊科技",
+               "電信業者", "carrier", "carriers", "wireless")),
+        (2.0, ("通訊", "通信", "communications", "衛星通訊", "satellite communications",
+               "網路", "network", "networks")),
+    ),
+    "cybersecurity": (
+        (3.0, ("資安", "資通安全", "網路安全", "网络安全", "網安", "勒索軟體", "勒索病毒",
+               "零信任", "cybersecurity", "cyber security", "cyber-security", "cyberattack",
+               "cyberattacks", "cyber attack", "ransomware", "zero trust", "資安產業",
+               "information security", "信息安全")),
+        (2.0, ("駭客", "黑客", "hacker", "hackers", "hacking", "網攻", "資料外洩",
+               "data breach", "malware", "惡意軟體")),
+    ),
+    "cloud-datacenter": (
+        (3.0, ("資料中心", "数据中心", "雲端運算", "云计算", "data center", "data centers",
+               "data centre", "data centres", "datacenter", "datacenters", "cloud computing",
+               "hyperscaler", "hyperscalers", "雲端服務", "cloud services", "雲端平台",
+               "cloud platform", "超大規模")),
+        (2.0, ("雲端", "cloud", "機房", "主機代管", "colocation", "SaaS")),
+    ),
+    "biotech-health": (
+        (3.0, ("生技", "生物科技", "生醫", "製藥", "藥廠", "疫苗", "新藥", "臨床試驗",
+               "精準醫療", "生技醫療", "biotech", "biotechnology", "pharmaceutical",
+               "pharmaceuticals", "pharma", "vaccine", "vaccines", "clinical trial",
+               "clinical trials", "drug development", "公共衛生", "public health", "公衛",
+               "防疫", "生物医药")),
+        (2.0, ("醫療", "醫藥", "healthcare", "health care", "藥品", "drugs", "medicine",
+               "medicines", "醫院", "hospital", "hospitals", "衛生", "health", "抗體",
+               "antibody", "疫情")),
+    ),
+    "medical-devices": (
+        (3.0, ("醫療器材", "醫材", "医疗器械", "醫療設備", "medical device", "medical devices",
+               "medtech", "medical equipment", "呼吸器", "ventilator", "ventilators",
+               "檢測試劑", "test kits", "體外診斷", "in vitro diagnostics", "醫療儀器")),
+        (2.0, ("口罩", "masks", "PPE", "防護衣", "diagnostics", "影像診斷", "醫療影像")),
+    ),
+    "energy": (
+        (3.0, ("能源安全", "能源穩定", "電網", "液化天然氣", "LNG", "儲能", "energy security",
+               "power grid", "energy storage", "電力供應", "power supply", "能源轉型",
+               "energy transition", "發電廠", "power plant", "power plants", "電廠",
+               "能源產業", "energy sector", "utilities", "公用事業")),
+        (2.0, ("能源", "energy", "電力", "electricity", "供電", "電價", "天然氣", "natural gas",
+               "火力發電", "燃煤", "coal", "grid", "發電", "power generation", "油氣",
+               "oil and gas")),
+    ),
+    "nuclear": (
+        (3.0, ("核能", "核電", "核電廠", "核一", "核二", "核三", "核四", "核一廠", "核二廠",
+               "核三廠", "核四廠", "核廢料", "核融合", "反應爐", "小型模組化反應爐", "非核家園",
+               "nuclear", "reactor", "reactors", "SMR", "SMRs", "small modular reactor",
+               "small modular reactors", "nuclear fusion", "核能發電", "核电站", "核反應爐")),
+        (2.0, ("核安", "除役", "decommissioning", "鈾", "uranium", "延役", "重啟")),
+    ),
+    "renewables": (
+        (3.0, ("再生能源", "可再生能源", "綠能", "綠電", "太陽能", "光電", "光伏", "風電",
+               "離岸風電", "風力發電", "地熱", "氫能", "renewable", "renewables",
+               "renewable energy", "solar", "solar power", "wind power", "offshore wind",
+               "wind farm", "wind farms", "geothermal", "green energy", "green hydrogen",
+               "新能源")),
+        (2.0, ("淨零", "net zero", "net-zero", "碳中和", "carbon neutrality", "減碳", "碳排",
+               "decarbonization", "decarbonisation", "hydrogen", "ESG", "綠色")),
+    ),
+    "steel-materials": (
+        (3.0, ("鋼鐵", "鋼材", "鋼品", "不鏽鋼", "鋁材", "稀土", "關鍵礦產", "關鍵礦物",
+               "steel", "aluminum", "aluminium", "stainless steel", "rare earth",
+               "rare earths", "critical minerals", "鋼鐵業", "特殊合金", "原物料",
+               "raw materials")),
+        (2.0, ("鋼", "鋁", "銅", "copper", "材料", "materials", "特用化學", "specialty chemicals",
+               "玻璃", "glass")),
+    ),
+    "petrochemicals": (
+        (3.0, ("石化", "石油化學", "煉油", "煉油廠", "化工", "輕油裂解", "石化業",
+               "petrochemical", "petrochemicals", "refinery", "refineries", "oil refining",
+               "石油化工")),
+        (2.0, ("石油", "原油", "crude oil", "oil", "油品", "塑膠", "plastics", "化學品",
+               "chemicals", "chemical", "塑化", "油價", "oil prices")),
+    ),
+    "defense-aerospace": (
+        (3.0, ("國防", "國防工業", "國防產業", "軍購", "軍事採購", "軍售", "國防預算", "飛彈",
+               "戰機", "潛艦", "航太", "航空太空", "國機國造", "國艦國造", "軍工", "國防部",
+               "defense", "defence", "aerospace", "missile", "missiles", "fighter jet",
+               "fighter jets", "arms sale", "arms sales", "military", "Pentagon",
+               "五角大廈", "自我防衛", "防衛", "self-defense", "國防自主", "军工")),
+        (2.0, ("軍事", "軍方", "軍隊", "武器", "weapons", "衛星", "satellite", "satellites",
+               "太空", "space industry", "航空", "aviation", "安全保障", "國家安全")),
+    ),
+    "drones": (
+        (3.0, ("無人機", "无人机", "無人飛行載具", "空拍機", "無人載具", "非紅無人機", "drone",
+               "drones", "UAV", "UAVs", "UAS", "unmanned aerial", "unmanned aircraft",
+               "無人機產業", "無人機國家隊")),
+        (2.0, ("無人艇", "unmanned", "無人")),
+    ),
+    "quantum": (
+        (3.0, ("量子", "量子電腦", "量子運算", "量子計算", "量子科技", "quantum",
+               "quantum computing", "quantum computer", "qubit", "qubits", "量子通訊")),
+    ),
+    "finance": (
+        (3.0, ("金融", "金控", "金融科技", "金融業", "銀行業", "fintech", "capital markets",
+               "資本市場", "banking", "banks", "finance", "financial services", "保險業",
+               "insurance industry", "證券業", "asset management", "資產管理", "央行",
+               "central bank", "Federal Reserve", "聯準會")),
+        (2.0, ("銀行", "bank", "保險", "insurance", "證券", "securities", "股市", "stock market",
+               "匯率", "exchange rate", "外匯", "IPO", "上市", "financial", "基金", "fund",
+               "funds", "貸款", "loans", "融資", "financing")),
+    ),
+    "consumer-products": (
+        (3.0, ("消費性產品", "消費品", "consumer products", "consumer goods", "家電",
+               "化妝品", "美妝", "cosmetics", "運動用品", "sporting goods", "自行車",
+               "bicycle", "bicycles", "footwear", "製鞋", "紡織", "textiles", "textile",
+               "零售業", "retail", "retailer", "retailers", "消費電子", "consumer electronics")),
+        (2.0, ("消費性", "消費者", "consumers", "零售", "電商", "e-commerce", "服飾", "apparel",
+               "品牌", "brand", "brands", "精品", "luxury")),
+    ),
+    "logistics": (
+        (3.0, ("物流", "航運", "海運", "貨櫃", "空運", "倉儲", "貨運", "logistics", "freight",
+               "shipping", "cargo", "warehousing", "container shipping", "港埠", "航空貨運",
+               "物流业")),
+        (2.0, ("運輸", "transport", "transportation", "港口", "port", "ports", "航線",
+               "shipping routes", "快遞", "courier", "配送", "delivery")),
+    ),
+    "machinery": (
+        (3.0, ("機械", "工具機", "精密機械", "智慧製造", "工業4.0", "自動化設備", "machinery",
+               "machine tool", "machine tools", "smart manufacturing", "industrial automation",
+               "Industry 4.0", "機械業", "工业母机")),
+        (2.0, ("機器人", "robot", "robots", "robotics", "自動化", "automation", "設備",
+               "equipment", "製造業", "manufacturing")),
+    ),
+    "automotive-ev": (
+        (3.0, ("汽車", "電動車", "電動汽車", "新能源汽車", "新能源車", "車廠", "汽車零組件",
+               "電動巴士", "自駕車", "充電樁", "車用電子", "automotive", "electric vehicle",
+               "electric vehicles", "EV", "EVs", "carmaker", "carmakers", "automaker",
+               "automakers", "autonomous vehicle", "autonomous vehicles", "auto parts",
+               "電動機車", "电动汽车")),
+        (2.0, ("車用", "電池", "battery", "batteries", "充電", "charging", "車輛", "vehicles",
+               "vehicle", "cars", "car")),
+    ),
+    "agriculture-food": (
+        (3.0, ("農業", "農產品", "食品", "漁業", "畜牧", "牛肉", "豬肉", "萊豬", "黃豆", "大豆",
+               "小麥", "糧食", "食安", "agriculture", "agricultural", "farm products",
+               "soybean", "soybeans", "beef", "pork", "wheat", "grain", "grains",
+               "food safety", "food industry", "農業部", "農委會", "USDA", "美國農業部",
+               "農產品採購", "agrifood", "乳製品", "dairy")),
+        (2.0, ("農民", "farmers", "farm", "farms", "food", "玉米", "corn", "水果", "fruit",
+               "海鮮", "seafood", "飲料", "beverages", "餐飲", "restaurant")),
+    ),
+    "education": (
+        (3.0, ("教育", "教育部", "高等教育", "華語文", "中文教學", "雙語教育", "傅爾布萊特",
+               "Fulbright", "education", "educational", "higher education", "大學合作",
+               "學術交流", "academic exchange")),
+        (2.0, ("大學", "university", "universities", "學校", "school", "schools", "學生",
+               "students", "student", "留學", "study abroad", "學術", "academic", "雙語",
+               "bilingual", "課程", "curriculum", "教師", "teachers", "學院", "college")),
+    ),
+    "professional-services": (
+        (3.0, ("管理顧問", "顧問公司", "會計師", "會計師事務所", "律師事務所", "法律事務所",
+               "consulting", "consultancy", "consultants", "law firm", "law firms",
+               "accounting firm", "accounting", "audit firm", "professional services",
+               "專業服務", "諮詢服務", "advisory services", "智慧財產權", "intellectual property")),
+        (2.0, ("顧問", "諮詢", "法律", "legal", "律師", "lawyer", "lawyers", "attorney",
+               "attorneys", "會計", "稅務", "tax advisory", "審計", "audit", "專利", "patent",
+               "patents", "公關", "public relations", "廣告", "advertising", "人力資源",
+               "human resources", "法規遵循", "compliance")),
+    ),
+}
+
+# fmt: on
+
+
+def _entries(vocabulary: str, groups: _Groups) -> list[LexiconEntry]:
+    """Flatten (weight, terms) groups, adding each Chinese term's Simplified form once."""
+    entries: list[LexiconEntry] = []
+    seen: set[tuple[str, str]] = set()
+    for slug, weighted in groups.items():
+        for weight, terms in weighted:
+            for term in terms:
+                for form in (term, to_simplified(term)):
+                    if (form, slug) not in seen:
+                        seen.add((form, slug))
+                        entries.append(LexiconEntry(form, vocabulary, slug, weight))
+    return entries
+
+
+DEFAULT_LEXICON: tuple[LexiconEntry, ...] = tuple(
+    _entries("topics", _TOPICS) + _entries("industries", _INDUSTRIES)
+)
+
+# fmt: off
+KNOWN_ORGANIZATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    # Taiwanese companies and bodies (the directory usually has them; this is the fallback)
+    (("台積電", "台灣積體電路製造", "臺積電", "TSMC", "Taiwan Semiconductor Manufacturing"),
+     ("semiconductors",)),
+    (("聯發科", "聯發科技", "MediaTek"), ("semiconductors",)),
+    (("聯電", "聯華電子", "UMC", "United Microelectronics"), ("semiconductors",)),
+    (("日月光", "日月光投控", "ASE", "ASE Technology"), ("semiconductors",)),
+    (("環球晶", "環球晶圓", "GlobalWafers"), ("semiconductors",)),
+    (("力積電", "PSMC", "Powerchip"), ("semiconductors",)),
+    (("世界先進", "Vanguard International Semiconductor"), ("semiconductors",)),
+    (("鴻海", "鴻海精密", "富士康", "Foxconn", "Hon Hai"), ("ict-hardware",)),
+    (("廣達", "廣達電腦", "Quanta Computer"), ("ict-hardware",)),
+    (("緯創", "Wistron"), ("ict-hardware",)),
+    (("英業達", "Inventec"), ("ict-hardware",)),
+    (("仁寶", "Compal"), ("ict-hardware",)),
+    (("和碩", "Pegatron"), ("ict-hardware",)),
+    (("宏碁", "Acer"), ("ict-hardware",)),
+    (("華碩", "ASUS", "Asustek"), ("ict-hardware",)),
+    (("台達電", "台達電子", "Delta Electronics"), ("ict-hardware", "energy")),
+    (("中華電信", "Chunghwa Telecom"), ("telecom-5g",)),
+    (("台灣大哥大", "Taiwan Mobile"), ("telecom-5g",)),
+    (("遠傳", "遠傳電信", "Far EasTone"), ("telecom-5g",)),
+    (("台電", "台灣電力公司", "台灣電力", "臺灣電力公司", "Taipower", "Taiwan Power Company"),
+     ("energy",)),
+    (("中油", "台灣中油", "中國石油", "CPC Corporation"), ("petrochemicals", "energy")),
+    (("中鋼", "中國鋼鐵", "China Steel"), ("steel-materials",)),
+    (("台塑", "台灣塑膠", "Formosa Plastics"), ("petrochemicals",)),
+    (("長榮海運", "Evergreen Marine"), ("logistics",)),
+    (("陽明海運", "Yang Ming"), ("logistics",)),
+    (("中華航空", "華航", "China Airlines"), ("logistics",)),
+    (("國泰金", "國泰金控", "Cathay Financial"), ("finance",)),
+    (("富邦金", "富邦金控", "Fubon Financial"), ("finance",)),
+    (("中信金", "中信金控", "CTBC"), ("finance",)),
+    (("漢翔", "漢翔航空", "AIDC"), ("defense-aerospace",)),
+    (("雷虎", "雷虎科技", "Thunder Tiger"), ("drones",)),
+    (("外貿協會", "貿協", "中華民國對外貿易發展協會", "TAITRA"), ()),
+    (("工研院", "工業技術研究院", "ITRI"), ()),
+        (("經濟部", "Ministry of Economic Affairs", "MOEA"), ()),
+    (("國際貿易署", "國際貿易局", "國貿署", "國貿局", "Bureau of Foreign Trade"), ()),
+    (("行政院", "Executive Yuan"), ()),
+    (("立法院", "Legislative Yuan"), ()),
+    (("國發會", "國家發展委員會", "National Development Council"), ()),
+    (("國科會", "國家科學及技術委員會", "National Science and Technology Council"), ()),
+    (("國防部", "Ministry of National Defense"), ("defense-aerospace",)),
+    (("外交部", "Ministry of Foreign Affairs"), ()),
+    (("中央社", "中央通訊社", "Central News Agency", "CNA"), ()),
+    # U.S. and international companies and agencies
+    (("輝達", "NVIDIA", "Nvidia", "英偉達"), ("semiconductors", "ai")),
+    (("超微", "超微半導體", "AMD", "Advanced Micro Devices"), ("semiconductors",)),
+    (("英特爾", "Intel"), ("semiconductors",)),
+    (("美光", "Micron", "Micron Technology"), ("semiconductors",)),
+    (("高通", "Qualcomm"), ("semiconductors",)),
+    (("博通", "Broadcom"), ("semiconductors",)),
+    (("德州儀器", "Texas Instruments"), ("semiconductors",)),
+    (("格芯", "格羅方德", "GlobalFoundries"), ("semiconductors",)),
+    (("應用材料", "應材", "Applied Materials"), ("semiconductors", "machinery")),
+    (("科林研發", "Lam Research"), ("semiconductors", "machinery")),
+    (("艾司摩爾", "ASML"), ("semiconductors", "machinery")),
+    (("三星", "三星電子", "Samsung", "Samsung Electronics"), ("semiconductors",)),
+    (("蘋果公司", "Apple"), ("ict-hardware", "consumer-products")),
+    (("谷歌", "Google", "Alphabet"), ("ai", "cloud-datacenter")),
+    (("臉書", "Facebook", "Meta", "Meta Platforms"), ("ai",)),
+    (("微軟", "Microsoft"), ("cloud-datacenter", "ai")),
+    (("亞馬遜", "Amazon", "AWS", "Amazon Web Services"), ("cloud-datacenter",)),
+    (("甲骨文", "Oracle"), ("cloud-datacenter",)),
+    (("思科", "Cisco"), ("telecom-5g", "ict-hardware")),
+    (("IBM",), ("quantum", "ai")),
+    (("戴爾", "Dell", "Dell Technologies"), ("ict-hardware",)),
+    (("惠普", "HP", "Hewlett-Packard", "HPE", "Hewlett Packard Enterprise"), ("ict-hardware",)),
+    (("OpenAI",), ("ai",)),
+    (("特斯拉", "Tesla"), ("automotive-ev",)),
+    (("通用汽車", "General Motors"), ("automotive-ev",)),
+    (("福特", "福特汽車", "Ford", "Ford Motor"), ("automotive-ev",)),
+    (("波音", "Boeing"), ("defense-aerospace",)),
+    (("洛克希德馬丁", "洛克希德．馬丁", "Lockheed Martin"), ("defense-aerospace",)),
+    (("雷神", "Raytheon", "RTX"), ("defense-aerospace",)),
+    (("諾斯洛普格魯曼", "Northrop Grumman"), ("defense-aerospace",)),
+    (("通用電氣", "General Electric"), ("energy", "machinery")),
+    (("西屋", "西屋電氣", "西屋公司", "Westinghouse", "Westinghouse Electric"), ("nuclear",)),
+    (("輝瑞", "Pfizer"), ("biotech-health",)),
+    (("莫德納", "Moderna"), ("biotech-health",)),
+    (("嬌生", "Johnson & Johnson"), ("biotech-health",)),
+    (("摩根大通", "JPMorgan", "JPMorgan Chase"), ("finance",)),
+    (("高盛", "Goldman Sachs"), ("finance",)),
+    (("美國在台協會", "AIT", "American Institute in Taiwan"), ()),
+    (("美國商務部", "Department of Commerce", "Commerce Department"), ()),
+    (("美國國務院", "State Department", "Department of State"), ()),
+    (("美國國防部", "Department of Defense", "Pentagon", "五角大廈", "Department of War"),
+     ("defense-aerospace",)),
+    (("美國能源部", "Department of Energy"), ("energy",)),
+    (("美國財政部", "Treasury Department", "Department of the Treasury"), ("finance",)),
+    (("美國衛生部", "美國衛生及公共服務部", "Department of Health and Human Services", "HHS"),
+     ("biotech-health",)),
+    (("美國貿易代表署", "USTR", "Office of the U.S. Trade Representative"), ()),
+    (("白宮", "White House"), ()),
+    (("美國國會", "U.S. Congress"), ()),
+    (("美國聯準會", "聯準會", "Federal Reserve"), ("finance",)),
+    (("世界貿易組織", "WTO", "World Trade Organization"), ()),
+    (("美國商會", "台北市美國商會", "AmCham Taiwan", "AmCham"), ()),
+    (("美國台灣商業協會", "美台商業協會", "美台商會", "USTBC", "US-Taiwan Business Council",
+      "U.S.-Taiwan Business Council"), ()),
+    (("全美台灣商會", "全美台商會"), ()),
+)
+# fmt: on
