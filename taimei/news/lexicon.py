@@ -219,7 +219,8 @@ _INDUSTRIES: _Groups = {
                "steel", "aluminum", "aluminium", "stainless steel", "rare earth",
                "rare earths", "critical minerals", "鋼鐵業", "特殊合金", "原物料",
                "raw materials")),
-        (2.0, ("鋼", "鋁", "銅", "copper", "材料", "materials", "特用化學", "specialty chemicals",
+        (2.0, ("鋼板", "鋁錠", "銅價", "copper", "材料", "materials", "特用化學",
+               "specialty chemicals",
                "玻璃", "glass")),
     ),
     "petrochemicals": (
@@ -242,7 +243,7 @@ _INDUSTRIES: _Groups = {
         (3.0, ("無人機", "无人机", "無人飛行載具", "空拍機", "無人載具", "非紅無人機", "drone",
                "drones", "UAV", "UAVs", "UAS", "unmanned aerial", "unmanned aircraft",
                "無人機產業", "無人機國家隊")),
-        (2.0, ("無人艇", "unmanned", "無人")),
+        (2.0, ("無人艇", "unmanned")),
     ),
     "quantum": (
         (3.0, ("量子", "量子電腦", "量子運算", "量子計算", "量子科技", "quantum",

@@ -321,7 +321,7 @@ _ORG_WORDS = re.compile(
 )
 
 
-def _trim_name(run: str) -> str:
+def trim_name(run: str) -> str:
     """The name at the end of a run of Chinese characters: cut after the last verb or particle."""
     if run.endswith(_CUT_WORDS):
         return ""
@@ -337,7 +337,7 @@ def _trim_name(run: str) -> str:
     return best
 
 
-def _strip_prefixes(name: str) -> str:
+def strip_prefixes(name: str) -> str:
     """美商西屋 → 西屋; 美國科技 → 科技 (then judged generic)."""
     changed = True
     while changed:
@@ -438,7 +438,7 @@ def _paren_pass(collector: _Collector) -> None:
         run_start = _run_before(folded, match.start(), 0)
         if run_start == match.start() or not english[:1].isupper():
             continue
-        core_start = match.start() - len(_trim_name(folded[run_start : match.start()]))
+        core_start = match.start() - len(trim_name(folded[run_start : match.start()]))
         core = folded[core_start : match.start()]
         for prefix in _NATIONALITY:
             if core.startswith(prefix) and len(core) - len(prefix) >= 2:
@@ -448,7 +448,7 @@ def _paren_pass(collector: _Collector) -> None:
         target = None
         if not collector.free(core_start, match.start()):
             target = _claimed_target(collector, core_start, match.start())
-        elif not _is_generic(_strip_prefixes(core)):
+        elif not _is_generic(strip_prefixes(core)):
             target = collector.resolve(core)
             collector.add(core_start, match.start(), target)
         if target is not None and collector.free(en_start, en_end):
@@ -488,14 +488,14 @@ def _suffix_pass(collector: _Collector) -> None:
             continue
         run_start = _run_before(folded, match.start(), floor, limit=10)
         floor = match.end()
-        name = _trim_name(folded[run_start : match.start()])
+        name = trim_name(folded[run_start : match.start()])
         start = match.start() - len(name)
         for prefix in _NATIONALITY:
             if name.startswith(prefix) and len(name) - len(prefix) >= 2:
                 name, start = name[len(prefix) :], start + len(prefix)
         if (
             len(name) < 2
-            or _is_generic(_strip_prefixes(name))
+            or _is_generic(strip_prefixes(name))
             or not collector.free(start, match.end())
         ):
             continue

@@ -1,0 +1,156 @@
+"""Stage `classify`: topics (multi-label, possibly none) and industries, each with its evidence.
+
+Reads `title`, `text` (through the length-preserving fold, the same key as `folded_text`, so
+Traditional, Simplified, English and full-width forms all hit and the evidence can quote the
+text), `organizations` and `Options.lexicon` (`taimei.news.lexicon.DEFAULT_LEXICON` when empty).
+Writes `topics` and `industries`.
+
+Scoring is meant to be read by a person: each lexicon term found adds its weight, a repeated
+term adds less each time (1, +0.5, +0.25, +0.25), a term in the title counts its weight once
+more. An organisation the text names adds 1 to the industries it is known for (台積電 →
+semiconductors). A label needs a score of 3 and, unless one term of weight ≥ 2 carries it, at
+least two different signals: a single weak word (貿易, 市場) never labels a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from taimei.news.lexicon import DEFAULT_LEXICON
+from taimei.news.pipeline.document import Document, Label, LexiconEntry, Options
+from taimei.news.pipeline.organizations import aligned_fold, industries_of, is_ascii_word_char
+
+THRESHOLD = 3.0
+STRONG = 2.0
+ORGANIZATION_WEIGHT = 1.0
+_REPEAT_BONUS = (1.0, 0.5, 0.25, 0.25)
+
+
+@dataclass(slots=True)
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    entries: list[LexiconEntry] = field(default_factory=list)
+
+
+class _Trie:
+    """All terms of one vocabulary; leftmost-longest matching so 赴美投資 hides its 投資."""
+
+    def __init__(self, entries: list[LexiconEntry]) -> None:
+        self.root = _Node()
+        for entry in entries:
+            node = self.root
+            for char in aligned_fold(entry.term.strip()):
+                node = node.children.setdefault(char, _Node())
+            if all(existing.slug != entry.slug for existing in node.entries):
+                node.entries.append(entry)
+
+    def scan(self, folded: str) -> Iterator[tuple[int, int, list[LexiconEntry]]]:
+        """(start, end, entries) for each term occurrence on word boundaries."""
+        position, length = 0, len(folded)
+        while position < length:
+            node = self.root.children.get(folded[position])
+            best: tuple[int, list[LexiconEntry]] | None = None
+            end = position + 1
+            while node is not None:
+                if node.entries and _bounded(folded, position, end):
+                    best = (end, node.entries)
+                node = node.children.get(folded[end]) if end < length else None
+                end += 1
+            if best is None:
+                position += 1
+                continue
+            yield position, best[0], best[1]
+            position = best[0]
+
+
+def _bounded(folded: str, start: int, end: int) -> bool:
+    """English terms stand alone: no "AI" inside "Taiwan", no "EV" inside "every"."""
+    if is_ascii_word_char(folded[start]) and start > 0 and is_ascii_word_char(folded[start - 1]):
+        return False
+    return not (
+        is_ascii_word_char(folded[end - 1])
+        and end < len(folded)
+        and is_ascii_word_char(folded[end])
+    )
+
+
+_TRIES: dict[int, tuple[tuple[LexiconEntry, ...], dict[str, _Trie]]] = {}
+
+
+def _tries(lexicon: tuple[LexiconEntry, ...]) -> dict[str, _Trie]:
+    """One trie per vocabulary, built once per lexicon object (cached by identity)."""
+    cached = _TRIES.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    by_vocabulary: dict[str, list[LexiconEntry]] = {}
+    for entry in lexicon:
+        by_vocabulary.setdefault(entry.vocabulary, []).append(entry)
+    tries = {name: _Trie(entries) for name, entries in by_vocabulary.items()}
+    if len(_TRIES) > 8:
+        _TRIES.clear()
+    _TRIES[id(lexicon)] = (lexicon, tries)
+    return tries
+
+
+@dataclass(slots=True)
+class _Evidence:
+    """Per label: how often each term (by its first surface form) was seen, and its weight."""
+
+    terms: dict[str, list[float]] = field(default_factory=dict)  # surface → [weight, n, title]
+
+    def add(self, surface: str, weight: float, *, in_title: bool) -> None:
+        record = self.terms.setdefault(surface, [weight, 0.0, 0.0])
+        record[0] = max(record[0], weight)
+        record[2 if in_title else 1] += 1
+
+    def score(self) -> float:
+        total = 0.0
+        for weight, count, title in self.terms.values():
+            repeats = sum(_REPEAT_BONUS[: int(min(count, len(_REPEAT_BONUS)))])
+            total += weight * repeats + (weight if title else 0.0)
+        return total
+
+    def accepted(self) -> bool:
+        strongest = max((record[0] for record in self.terms.values()), default=0.0)
+        return self.score() >= THRESHOLD and (strongest >= STRONG or len(self.terms) >= 2)
+
+    def ranked(self) -> list[str]:
+        return sorted(self.terms, key=lambda term: -self.terms[term][0] * sum(self.terms[term][1:]))
+
+
+def _collect(trie: _Trie, doc: Document) -> dict[str, _Evidence]:
+    """Evidence per slug from the title and the body."""
+    evidence: dict[str, _Evidence] = {}
+    for source, in_title in ((doc.title, True), (doc.text, False)):
+        folded = aligned_fold(source)
+        surfaces: dict[str, str] = {}
+        for start, end, entries in trie.scan(folded):
+            surface = surfaces.setdefault(folded[start:end], source[start:end])
+            for entry in entries:
+                evidence.setdefault(entry.slug, _Evidence()).add(
+                    surface, entry.weight, in_title=in_title
+                )
+    return evidence
+
+
+def _labels(evidence: dict[str, _Evidence]) -> list[Label]:
+    labels = [
+        Label(slug, round(found.score(), 2), found.ranked())
+        for slug, found in evidence.items()
+        if found.accepted()
+    ]
+    return sorted(labels, key=lambda label: (-label.score, label.slug))
+
+
+def classify(doc: Document, options: Options) -> Document:
+    """Assign topics and industries to `doc`, each with the terms that justify it."""
+    tries = _tries(options.lexicon or DEFAULT_LEXICON)
+    empty = _Trie([])
+    doc.topics = _labels(_collect(tries.get("topics", empty), doc))
+    industries = _collect(tries.get("industries", empty), doc)
+    for slug, names in industries_of(doc, options).items():
+        for name in dict.fromkeys(names):
+            industries.setdefault(slug, _Evidence()).add(name, ORGANIZATION_WEIGHT, in_title=False)
+    doc.industries = _labels(industries)
+    return doc
