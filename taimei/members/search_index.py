@@ -43,3 +43,11 @@ class OrganizationIndex(SearchIndex[Organization]):
 
     def visibility(self, instance: Organization) -> Visibility:
         return "public" if instance.is_listed else "hidden"
+
+    def synonyms(self) -> list[list[str]]:
+        return [
+            organization.all_names
+            for organization in Organization.objects.filter(is_listed=True).only(
+                "name_zh", "name_en", "aliases"
+            )
+        ]

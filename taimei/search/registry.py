@@ -44,8 +44,11 @@ What the search app does with it:
 - Text is indexed as given (any script); the search app segments and script-folds it. Facet
   values are taxonomy slugs (topic, industry, country) or short codes; `language` is
   "zh-Hant", "zh-Hans" or "en".
-- Weights per field: `names` (exact organisation names and aliases: the strongest signal),
-  `title`, `body`; override `IndexDocument.weights` only with reason.
+- Fields weigh differently: `names` (an organisation's names and aliases: the strongest
+  signal, and an exact match of the whole query earns a bonus), then `title`, then `body`.
+  `recency=True` (news) lifts recent documents.
+- `synonyms()` may return groups of names that mean the same thing (台積電, TSMC, 台灣積體
+  電路製造): a query for one finds documents that use another.
 """
 
 from __future__ import annotations
@@ -68,7 +71,7 @@ Kind = Literal["article", "member", "opportunity", "event"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 Visibility = Literal["public", "members", "staff", "hidden"]
 FACET_FIELDS: tuple[str, ...] = ("topic", "industry", "country")
-DEFAULT_WEIGHTS: Mapping[str, float] = {"names": 4.0, "title": 2.5, "body": 1.0}
+FIELD_WEIGHTS: Mapping[str, float] = {"names": 4.0, "title": 2.5, "body": 1.0}
 
 M = TypeVar("M", bound=models.Model)
 
@@ -88,7 +91,6 @@ class IndexDocument:
     language: str = "zh-Hant"
     date: datetime | None = None
     facets: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     recency: bool = False
     visibility: Visibility = "public"
 
@@ -119,6 +121,10 @@ class SearchIndex(Generic[M]):
     def visibility(self, instance: M) -> Visibility:
         """Who may find `instance`; "hidden" removes it from the index."""
         return "public"
+
+    def synonyms(self) -> Iterable[Sequence[str]]:
+        """Groups of names meaning one thing, for query expansion across scripts/languages."""
+        return ()
 
     def build(self, instance: M) -> IndexDocument | None:
         """The document with its visibility applied, or None when it must not be indexed."""

@@ -1,0 +1,126 @@
+"""The contract every search backend fulfils, and the shapes it returns."""
+
+from __future__ import annotations
+
+import weakref
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+from taimei.search.query import ParsedQuery
+from taimei.search.registry import FIELD_WEIGHTS, IndexDocument, Visibility
+from taimei.search.text import index_text, normalise
+
+FACETS: tuple[str, ...] = ("kind", "topic", "industry", "country", "language", "year")
+EXACT_NAME_BOOST = 8.0
+# (days, boost) windows for documents with recency=True (news): newer ranks higher.
+RECENCY_WINDOWS: tuple[tuple[int, float], ...] = ((7, 1.5), (30, 1.0), (180, 0.5))
+OPENED: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredHit:
+    """A ranked match with what is needed to show it."""
+
+    doc_id: str
+    score: float
+    payload: dict[str, Any]
+
+
+@dataclass
+class EngineResult:
+    hits: list[StoredHit]
+    total: int
+    facets: dict[str, Counter[str]] = field(default_factory=dict)
+
+
+def facet_values(document: IndexDocument) -> dict[str, list[str]]:
+    """Facet field → values for one document (kind, language and year always present)."""
+    values = {
+        name: list(document.facets.get(name, ())) for name in ("topic", "industry", "country")
+    }
+    values["kind"] = [document.kind]
+    values["language"] = [document.language]
+    values["year"] = [str(document.date.year)] if document.date else []
+    return values
+
+
+def name_keys(document: IndexDocument) -> list[str]:
+    return list(dict.fromkeys(k for n in document.names if (k := " ".join(normalise(n).split()))))
+
+
+def field_texts(document: IndexDocument) -> dict[str, str]:
+    """Each weighted field's index terms, space-joined."""
+    return {
+        "names": index_text(" | ".join(document.names)),
+        "title": index_text(document.title),
+        "body": index_text(document.body),
+    }
+
+
+def payload(document: IndexDocument) -> dict[str, Any]:
+    """What a hit shows, stored beside the index so a page needs no database round trip."""
+    return {
+        "kind": document.kind,
+        "key": document.key,
+        "title": document.title,
+        "body": document.body[:20_000],
+        "url": document.url,
+        "source": document.source,
+        "language": document.language,
+        "date": document.date.isoformat() if document.date else None,
+        "facets": {k: list(v) for k, v in document.facets.items()},
+    }
+
+
+def visible_levels(levels: Sequence[Visibility]) -> list[str]:
+    return [level for level in levels if level != "hidden"]
+
+
+WEIGHTS = FIELD_WEIGHTS
+
+
+class SearchBackend(Protocol):
+    """Index and query documents; every method is safe to call from any process."""
+
+    name: str
+
+    def upsert(self, documents: Sequence[IndexDocument]) -> None:
+        """Add or replace documents (by doc_id) and make them searchable."""
+
+    def delete(self, doc_ids: Sequence[str]) -> None:
+        """Remove documents by doc_id (unknown ids are ignored)."""
+
+    def clear(self) -> None:
+        """Remove every document."""
+
+    def bulk(self) -> BulkWriter:
+        """A writer for a rebuild: add many documents, commit once at the end."""
+
+    def search(
+        self,
+        query: ParsedQuery,
+        *,
+        visibility: Sequence[Visibility],
+        offset: int,
+        limit: int,
+        facets: bool,
+        now: datetime,
+    ) -> EngineResult:
+        """Ranked hits for `query` among documents of the given visibilities."""
+
+    def count(self) -> int:
+        """How many documents the index holds."""
+
+    def close(self) -> None:
+        """Release files and locks (tests, shutdown)."""
+
+
+class BulkWriter(Protocol):
+    def add(self, documents: Sequence[IndexDocument]) -> None: ...
+
+    def __enter__(self) -> BulkWriter: ...
+
+    def __exit__(self, *exc: object) -> None: ...

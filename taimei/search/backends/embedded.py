@@ -1,0 +1,312 @@
+"""The embedded default: a tantivy index in files under `VAR_DIR/search`.
+
+tantivy allows one writer per index directory (a lock file, released by the OS when a process
+dies). Writers here take the lock only for the duration of one batch and retry until
+`TAIMEI_SEARCH_WRITER_TIMEOUT`; a caller that still cannot get it raises `IndexBusy` and the
+outbox keeps the work for the next drain. Commits are atomic: a process killed mid-batch
+leaves the last committed state, and the outbox replays what was lost. Readers in other
+processes notice a commit by the `meta.json` timestamp and reload.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from taimei.search import conf
+from taimei.search.backends.base import (
+    EXACT_NAME_BOOST,
+    FACETS,
+    OPENED,
+    RECENCY_WINDOWS,
+    WEIGHTS,
+    EngineResult,
+    StoredHit,
+    facet_values,
+    field_texts,
+    name_keys,
+    payload,
+)
+from taimei.search.query import Alternative, Clause, ParsedQuery
+from taimei.search.registry import IndexDocument, Visibility
+
+SCHEMA_VERSION = "1"
+TEXT_FIELDS = ("names", "title", "body")
+MAX_FACET_VALUES = 50
+
+
+class IndexBusy(RuntimeError):
+    """Another process holds the embedded index's writer lock for longer than we wait."""
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("doc_id", tokenizer_name="raw", index_option="basic", fast=True)
+    for name in TEXT_FIELDS:
+        builder.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+    builder.add_text_field("name_key", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("visibility", tokenizer_name="raw", index_option="basic")
+    for name in FACETS:
+        builder.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
+    builder.add_date_field("fresh", indexed=True, fast=True)
+    builder.add_bytes_field("payload", stored=True)
+    return builder.build()
+
+
+class TantivyBackend:
+    """Search over a tantivy index directory (see the module docstring for concurrency)."""
+
+    name = "tantivy"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.schema = build_schema()
+        self._lock = threading.RLock()
+        self._index: tantivy.Index | None = None
+        self._seen_meta = 0.0
+        OPENED.add(self)
+
+    # -- opening and freshness -------------------------------------------------------------
+
+    def _open(self) -> tantivy.Index:
+        if self._index is not None:
+            return self._index
+        with self._lock:
+            if self._index is None:
+                self.path.mkdir(parents=True, exist_ok=True)
+                version = self.path / "schema-version"
+                if version.exists() and version.read_text() != SCHEMA_VERSION:
+                    self._discard_files()
+                try:
+                    self._index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+                except (OSError, ValueError):
+                    # Unreadable files (a disk incident, an incompatible version): start empty;
+                    # `taimei reindex` or the outbox restores the content.
+                    self._discard_files()
+                    self._index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+                version.write_text(SCHEMA_VERSION)
+                self._seen_meta = self._meta_mtime()
+        return self._index
+
+    def _discard_files(self) -> None:
+        for child in self.path.iterdir():
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+
+    def _meta_mtime(self) -> float:
+        try:
+            return os.stat(self.path / "meta.json").st_mtime
+        except OSError:
+            return 0.0
+
+    def _searcher(self) -> tantivy.Searcher:
+        index = self._open()
+        mtime = self._meta_mtime()
+        if mtime != self._seen_meta:
+            index.reload()
+            self._seen_meta = mtime
+        return index.searcher()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _writer(self, *, timeout: float | None = None) -> Iterator[tantivy.IndexWriter]:
+        index = self._open()
+        deadline = time.monotonic() + (conf.writer_timeout() if timeout is None else timeout)
+        delay = 0.02
+        with self._lock:
+            while True:
+                try:
+                    writer = index.writer(heap_size=conf.writer_heap(), num_threads=1)
+                    break
+                except ValueError as error:
+                    if "lock" not in str(error).lower() or time.monotonic() >= deadline:
+                        raise IndexBusy(str(error)) from error
+                    time.sleep(delay)
+                    delay = min(delay * 2, 0.5)
+            try:
+                yield writer
+                writer.commit()
+                writer.wait_merging_threads()
+            except BaseException:
+                writer.rollback()
+                raise
+            finally:
+                del writer
+            index.reload()
+            self._seen_meta = self._meta_mtime()
+
+    def _document(self, document: IndexDocument) -> tantivy.Document:
+        fields: dict[str, Any] = {"doc_id": document.doc_id, "visibility": document.visibility}
+        fields.update(field_texts(document))
+        fields["name_key"] = name_keys(document)
+        fields.update(facet_values(document))
+        if document.recency and document.date:
+            fields["fresh"] = document.date
+        fields["payload"] = json.dumps(payload(document), ensure_ascii=False).encode()
+        return tantivy.Document(**fields)
+
+    def upsert(self, documents: Sequence[IndexDocument]) -> None:
+        with self._writer() as writer:
+            for document in documents:
+                writer.delete_documents_by_term("doc_id", document.doc_id)
+                writer.add_document(self._document(document))
+
+    def delete(self, doc_ids: Sequence[str]) -> None:
+        if not doc_ids:
+            return
+        with self._writer() as writer:
+            for doc_id in doc_ids:
+                writer.delete_documents_by_term("doc_id", doc_id)
+
+    def clear(self) -> None:
+        with self._writer() as writer:
+            writer.delete_all_documents()
+
+    def bulk(self) -> TantivyBulk:
+        return TantivyBulk(self)
+
+    def count(self) -> int:
+        return int(self._searcher().num_docs)
+
+    def close(self) -> None:
+        with self._lock:
+            self._index = None
+
+    # -- querying --------------------------------------------------------------------------
+
+    def _alternative(self, alternative: Alternative) -> tantivy.Query:
+        per_field = []
+        for name in TEXT_FIELDS:
+            if alternative.prefix:
+                query = tantivy.Query.regex_query(
+                    self.schema, name, _regex_escape(alternative.terms[0]) + ".*"
+                )
+            elif len(alternative.terms) == 1:
+                query = tantivy.Query.term_query(self.schema, name, alternative.terms[0])
+            else:
+                query = tantivy.Query.phrase_query(self.schema, name, list(alternative.terms))
+            per_field.append(
+                (tantivy.Occur.Should, tantivy.Query.boost_query(query, WEIGHTS[name]))
+            )
+        return tantivy.Query.boolean_query(per_field)
+
+    def _clause(self, clause: Clause) -> tantivy.Query:
+        alternatives = [self._alternative(alt) for alt in clause.alternatives]
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return tantivy.Query.disjunction_max_query(alternatives, tie_breaker=0.1)
+
+    def _term_set(self, field: str, values: Sequence[str]) -> tantivy.Query:
+        return tantivy.Query.term_set_query(self.schema, field, list(values))
+
+    def compile(
+        self, query: ParsedQuery, *, visibility: Sequence[Visibility], now: datetime
+    ) -> tantivy.Query:
+        """The tantivy query for a parsed query (public for the benchmark's raw-call timing)."""
+        occur = tantivy.Occur.Should if query.match_any else tantivy.Occur.Must
+        parts: list[tuple[tantivy.Occur, tantivy.Query]] = [
+            (occur, self._clause(clause)) for clause in query.must
+        ]
+        if not query.must:
+            parts.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+        parts.extend((tantivy.Occur.MustNot, self._clause(c)) for c in query.must_not)
+        for field, values in query.filters.items():
+            parts.append((tantivy.Occur.Must, self._term_set(field, values)))
+        parts.append((tantivy.Occur.Must, self._term_set("visibility", visibility)))
+        if query.must and query.exact_names:
+            exact = self._term_set("name_key", query.exact_names)
+            parts.append(
+                (tantivy.Occur.Should, tantivy.Query.const_score_query(exact, EXACT_NAME_BOOST))
+            )
+        if query.must:
+            for days, boost in RECENCY_WINDOWS:
+                window = tantivy.Query.range_query(
+                    self.schema,
+                    "fresh",
+                    tantivy.FieldType.Date,
+                    lower_bound=now - timedelta(days=days),
+                    upper_bound=now + timedelta(days=1),
+                )
+                parts.append((tantivy.Occur.Should, tantivy.Query.const_score_query(window, boost)))
+        minimum = 1 if query.match_any and query.must else None
+        return tantivy.Query.boolean_query(parts, minimum_number_should_match=minimum)
+
+    def search(
+        self,
+        query: ParsedQuery,
+        *,
+        visibility: Sequence[Visibility],
+        offset: int,
+        limit: int,
+        facets: bool,
+        now: datetime,
+    ) -> EngineResult:
+        searcher = self._searcher()
+        compiled = self.compile(query, visibility=visibility, now=now)
+        result = searcher.search(compiled, limit=limit, offset=offset, count=True)
+        hits = [
+            StoredHit(
+                doc_id="",
+                score=float(score),
+                payload=json.loads(bytes(searcher.doc(address)["payload"][0])),
+            )
+            for score, address in result.hits
+        ]
+        counts = self._facets(searcher, compiled) if facets and result.count else {}
+        return EngineResult(hits=hits, total=int(result.count or 0), facets=counts)
+
+    def _facets(
+        self, searcher: tantivy.Searcher, compiled: tantivy.Query
+    ) -> dict[str, Counter[str]]:
+        request = {name: {"terms": {"field": name, "size": MAX_FACET_VALUES}} for name in FACETS}
+        response = searcher.aggregate(compiled, request)
+        return {
+            name: Counter(
+                {str(bucket["key"]): int(bucket["doc_count"]) for bucket in body.get("buckets", [])}
+            )
+            for name, body in response.items()
+        }
+
+
+class TantivyBulk:
+    """One writer for a whole rebuild; nothing becomes visible until commit()."""
+
+    def __init__(self, backend: TantivyBackend) -> None:
+        self.backend = backend
+        self._context: Any = None
+        self._writer: tantivy.IndexWriter | None = None
+
+    def __enter__(self) -> TantivyBulk:
+        self._context = self.backend._writer()
+        self._writer = self._context.__enter__()
+        self._writer.delete_all_documents()
+        return self
+
+    def add(self, documents: Sequence[IndexDocument]) -> None:
+        assert self._writer is not None
+        for document in documents:
+            self._writer.add_document(self.backend._document(document))
+
+    def __exit__(self, *exc: object) -> None:
+        self._context.__exit__(*exc)
+
+
+_REGEX_SPECIAL = set(".^$*+?()[]{}|\\")
+
+
+def _regex_escape(text: str) -> str:
+    return "".join("\\" + ch if ch in _REGEX_SPECIAL else ch for ch in text)

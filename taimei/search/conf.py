@@ -1,0 +1,38 @@
+"""Search settings with defaults, read from Django settings (`TAIMEI_SEARCH_*`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection
+
+
+def backend_name() -> str:
+    """`tantivy` (embedded) or `postgres`; by default PostgreSQL when the database is."""
+    configured = getattr(settings, "TAIMEI_SEARCH_BACKEND", "")
+    if configured:
+        return str(configured)
+    return "postgres" if connection.vendor == "postgresql" else "tantivy"
+
+
+def index_dir() -> Path:
+    """Where the embedded index lives."""
+    return Path(getattr(settings, "TAIMEI_SEARCH_INDEX_DIR", settings.VAR_DIR / "search"))
+
+
+def writer_timeout() -> float:
+    """Seconds to wait for the embedded index's single writer lock before leaving work queued."""
+    return float(getattr(settings, "TAIMEI_SEARCH_WRITER_TIMEOUT", 10.0))
+
+
+def writer_heap() -> int:
+    return int(getattr(settings, "TAIMEI_SEARCH_WRITER_HEAP", 128_000_000))
+
+
+def alias_ttl() -> float:
+    return float(getattr(settings, "TAIMEI_SEARCH_ALIAS_TTL", 300.0))
+
+
+def page_size() -> int:
+    return int(getattr(settings, "TAIMEI_SEARCH_PAGE_SIZE", 20))
