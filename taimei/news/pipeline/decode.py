@@ -76,7 +76,8 @@ def decode(document: Document, options: Options) -> Document:
 def _decode(document: Document, options: Options) -> Document:
     raw = document.raw
     if not raw.strip():
-        return replace(document, error="empty input: nothing to read")
+        what = "the feed entry has no content" if document.format == "feed-entry" else "nothing"
+        return replace(document, error=f"empty input: {what} to read")
     if len(raw) > options.max_bytes:
         return replace(
             document, error=f"input too large: {len(raw)} bytes (limit {options.max_bytes})"

@@ -41,6 +41,8 @@ _TERMINAL = tuple('。！？!?.…」』”"）)】]；;')
 _CLAUSE = re.compile(r"[，,、：:；;]|\s\w+\s\w+\s")
 _FRAGMENT_FORMATS = frozenset({"jekyll", "feed-entry"})
 _MIN_FRAGMENT_COVERAGE = 0.9
+_MIN_SELECTED = 0.9
+_ANYWHERE_MIN = 20
 _MAX_FURNITURE_SHARE = 0.4
 _LEADING_WINDOW = 3
 _TEASER_MAX = 40
@@ -50,6 +52,7 @@ _WIRE_ROLE = re.compile(
     r"(Reporting|Editing) by ([^;()]+?)(?=;|\)|$| and (?:Editing|Writing))", re.I
 )
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .-]*$")
+_AUTHOR_PREFIX = re.compile(r"^(?:(?:實習|特派)?記者|记者|文\s*[/／]|撰文\s*[/／:：]|by\s+)", re.I)
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[*+-]\s+)|\*\*|__")
@@ -107,13 +110,21 @@ def _extract(document: Document) -> Document:
         paragraphs=paragraphs,
         captions=work.captions,
         title=work.title,
-        author=work.author,
+        author=clean_author(work.author),
         section=work.section,
         metadata=work.metadata,
     )
     if not paragraphs:
         return replace(updated, error="no article text found in the document")
     return updated
+
+
+def clean_author(author: str | None) -> str | None:
+    """Feed authors come as 記者黃小華, By Jane Doe or 文／王小明: keep the name."""
+    if not author:
+        return None
+    name = _AUTHOR_PREFIX.sub("", author.strip()).strip()
+    return name or None
 
 
 # --- HTML ---------------------------------------------------------------------------------
@@ -136,13 +147,41 @@ def _html_paragraphs(markup: str, work: _Work, fragment: bool) -> list[str]:
         output_format="txt",
         deduplicate=False,
     )
-    paragraphs = _lines(extracted or "")
+    paragraphs = _select(blocks, extracted or "")
     work.metadata["extractor"] = "trafilatura"
     kept, offered = _length(paragraphs), _length(blocks)
     if not paragraphs or (fragment and kept < _MIN_FRAGMENT_COVERAGE * offered):
         work.metadata["extractor"] = "blocks"
         return blocks
     return paragraphs
+
+
+def _select(blocks: list[str], extracted: str) -> list[str]:
+    """The blocks trafilatura kept, in order, so paragraph boundaries come from the markup.
+
+    trafilatura sometimes joins a short article into one line; its text decides what is
+    content, the blocks decide where paragraphs end. Short blocks must follow the previous
+    match directly, so a two-character menu item cannot match a word inside the article.
+    """
+    target = _compact(extracted)
+    chosen: list[str] = []
+    cursor = 0
+    for block in blocks:
+        key = _compact(block)
+        if len(key) >= _ANYWHERE_MIN:
+            position = target.find(key, cursor)
+        else:
+            position = cursor if target.startswith(key, cursor) else -1
+        if position >= 0:
+            chosen.append(block)
+            cursor = position + len(key)
+    if sum(len(_compact(block)) for block in chosen) >= _MIN_SELECTED * len(target):
+        return chosen
+    return _lines(extracted)
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
 
 
 def _strip_furniture(tree: lxml.html.HtmlElement, work: _Work) -> None:

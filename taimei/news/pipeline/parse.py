@@ -65,10 +65,8 @@ def _parse(document: Document) -> Document:
     markup = document.markup
     if not markup.strip():
         return replace(document, error="empty document: no text after decoding")
-    if document.format == "feed-entry":
-        kind = "html" if looks_like_html(markup) else "text"
-        metadata = {**document.metadata, "body_kind": kind}
-        return replace(document, metadata=metadata)
+    if document.format == "feed-entry":  # sources made every entry's content HTML
+        return replace(document, metadata={**document.metadata, "body_kind": "html"})
     front = _FRONT_MATTER.match(markup)
     if front:
         return _parse_jekyll(
