@@ -111,9 +111,9 @@ class _Evidence:
             total += weight * repeats + (weight if title else 0.0)
         return total
 
-    def accepted(self) -> bool:
+    def accepted(self, threshold: float) -> bool:
         strongest = max((record[0] for record in self.terms.values()), default=0.0)
-        return self.score() >= THRESHOLD and (strongest >= STRONG or len(self.terms) >= 2)
+        return self.score() >= threshold and (strongest >= STRONG or len(self.terms) >= 2)
 
     def ranked(self) -> list[str]:
         return sorted(self.terms, key=lambda term: -self.terms[term][0] * sum(self.terms[term][1:]))
@@ -134,11 +134,11 @@ def _collect(trie: _Trie, doc: Document) -> dict[str, _Evidence]:
     return evidence
 
 
-def _labels(evidence: dict[str, _Evidence]) -> list[Label]:
+def _labels(evidence: dict[str, _Evidence], threshold: float) -> list[Label]:
     labels = [
         Label(slug, round(found.score(), 2), found.ranked())
         for slug, found in evidence.items()
-        if found.accepted()
+        if found.accepted(threshold)
     ]
     return sorted(labels, key=lambda label: (-label.score, label.slug))
 
@@ -147,10 +147,10 @@ def classify(doc: Document, options: Options) -> Document:
     """Assign topics and industries to `doc`, each with the terms that justify it."""
     tries = _tries(options.lexicon or DEFAULT_LEXICON)
     empty = _Trie([])
-    doc.topics = _labels(_collect(tries.get("topics", empty), doc))
+    doc.topics = _labels(_collect(tries.get("topics", empty), doc), THRESHOLD)
     industries = _collect(tries.get("industries", empty), doc)
     for slug, names in industries_of(doc, options).items():
         for name in dict.fromkeys(names):
             industries.setdefault(slug, _Evidence()).add(name, ORGANIZATION_WEIGHT, in_title=False)
-    doc.industries = _labels(industries)
+    doc.industries = _labels(industries, THRESHOLD)
     return doc
