@@ -1,7 +1,5 @@
 """Bearer-token authentication for API clients (tokens issued on the account page)."""
 
-from __future__ import annotations
-
 from django.http import HttpRequest
 from ninja.security import HttpBearer, django_auth
 

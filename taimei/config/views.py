@@ -28,9 +28,9 @@ def home(request: HttpRequest) -> HttpResponse:
     )
     recent = Organization.objects.filter(is_listed=True).order_by("-created_at", "slug")[:8]
     context = {"by_country": by_country, "recent": recent, "topics": TOPICS}
-    return render(request, "core/home.html", context)
+    return render(request, "pages/home.html", context)
 
 
 def coming_soon(request: HttpRequest, section: str) -> HttpResponse:
     """An honest placeholder for a section that is not built yet (never a fake page)."""
-    return render(request, "core/coming_soon.html", {"section": SECTIONS[section]}, status=200)
+    return render(request, "pages/coming_soon.html", {"section": SECTIONS[section]}, status=200)

@@ -20,6 +20,7 @@ class TermMultipleChoiceField(forms.ModelMultipleChoiceField):
 class OrganizationForm(forms.ModelForm):
     """Profile fields an organisation's administrators may change (not slug, country, kind)."""
 
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     aliases_text = forms.CharField(
         label=_("Aliases"),
         required=False,
@@ -59,6 +60,8 @@ class OrganizationForm(forms.ModelForm):
 
 class ApplicationForm(forms.ModelForm):
     """What a prospective member tells the alliance when applying."""
+
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = MembershipApplication
