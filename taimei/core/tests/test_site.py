@@ -77,3 +77,23 @@ def test_cli_help_lists_every_command_with_one_line():
         assert any(line.split()[:1] == [command] for line in lines), command
     demo_line = next(line for line in lines if line.split()[:1] == ["demo"])
     assert "serve" in demo_line
+
+
+def test_deploy_check_is_clean_with_production_variables(tmp_path):
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "SECRET_KEY": "x" * 20 + "-production-secret-from-the-environment-" + "y" * 20,
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "exchange.example.org",
+        "SECURE_SSL": "true",
+        "TAIMEI_VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "taimei", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout

@@ -5,16 +5,26 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
+from taimei.config.celery import app as celery_app
+from taimei.operations.ticker import PeriodicTicker
+
 
 class Command(BaseCommand):
-    help = "Serve the site with waitress (a production-grade WSGI server) on HOST:PORT."
+    help = "Serve the site with waitress on HOST:PORT; without a broker, also run periodic tasks."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument(
+            "--no-periodic",
+            action="store_true",
+            help="do not run periodic tasks in this process (when a Celery beat runs them)",
+        )
 
-    def handle(self, *args: Any, host: str, port: int, threads: int, **options: Any) -> None:
+    def handle(
+        self, *args: Any, host: str, port: int, threads: int, no_periodic: bool, **options: Any
+    ) -> None:
         from waitress import serve
 
         from taimei.config.wsgi import application
@@ -23,4 +33,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"TaiMei Exchange on http://{shown}:{port}/"))
         if settings.DEBUG:
             self.stdout.write(self.style.WARNING("DEBUG is on: do not expose this server."))
+        if not celery_app.conf.broker_url and not no_periodic:
+            ticker = PeriodicTicker()
+            ticker.start()
+            names = ", ".join(ticker.schedule) or "none declared"
+            self.stdout.write(f"Periodic tasks run in this process ({names}).")
         serve(application, host=host, port=port, threads=threads, ident="taimei")
