@@ -17,6 +17,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("taimei.accounts.urls")),
     path("members/", include("taimei.members.urls")),
+    path("search/", include("taimei.search.urls")),
     path("news/", core_views.coming_soon, {"section": "news"}, name="news"),
     path(
         "opportunities/", core_views.coming_soon, {"section": "opportunities"}, name="opportunities"

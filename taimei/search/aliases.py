@@ -92,4 +92,7 @@ def alias_table() -> AliasTable:
 
 def invalidate() -> None:
     """Forget the table (an index that declares synonyms changed in this process)."""
+    from taimei.search.text import refresh_dictionary
+
     _state["table"] = None
+    refresh_dictionary()

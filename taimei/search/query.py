@@ -137,7 +137,7 @@ def _free_text_clauses(text: str, aliases: AliasTable) -> list[Clause]:
             continue
         for cjk, run in segments(piece):
             if not cjk:
-                clauses.append(Clause((Alternative((stem(run),), run),)))
+                clauses.append(Clause((Alternative((stem(run),), stem(run)),)))
                 continue
             words = segment(run)
             for word in words:

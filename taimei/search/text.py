@@ -100,6 +100,7 @@ def index_text(text: str) -> str:
 
 _jieba_lock = threading.Lock()
 _jieba_words: set[str] = set()
+_stale = threading.Event()
 
 
 def _dictionary_words() -> set[str]:
@@ -127,26 +128,31 @@ def _tokenizer() -> Any:
 
 
 def refresh_dictionary() -> None:
-    """Teach the loaded segmenter names added since it loaded (new members, new aliases)."""
-    if _tokenizer.cache_info().currsize == 0:
-        return
+    """Teach the segmenter names added since it loaded (new members), at its next use."""
+    _stale.set()
+
+
+def _segmenter() -> Any:
     tokenizer = _tokenizer()
-    with _jieba_lock:
-        for word in _dictionary_words() - _jieba_words:
-            tokenizer.add_word(word, freq=200_000)
-            _jieba_words.add(word)
+    if _stale.is_set():
+        _stale.clear()
+        with _jieba_lock:
+            for word in _dictionary_words() - _jieba_words:
+                tokenizer.add_word(word, freq=200_000)
+                _jieba_words.add(word)
+    return tokenizer
 
 
 def segment(run: str) -> list[str]:
     """Words of a normalised CJK run (jieba, exact mode, no HMM: it invents junk tokens)."""
     if len(run) <= 2:
         return [run]
-    return [word for word in _tokenizer().cut(run, HMM=False) if word.strip()]
+    return [word for word in _segmenter().cut(run, HMM=False) if word.strip()]
 
 
 def segment_for_search(run: str) -> list[str]:
     """Compound words plus their parts (jieba's search mode), as an index would store them."""
-    return [word for word in _tokenizer().cut_for_search(run, HMM=False) if word.strip()]
+    return [word for word in _segmenter().cut_for_search(run, HMM=False) if word.strip()]
 
 
 def words(text: str) -> Iterable[str]:
