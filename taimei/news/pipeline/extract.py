@@ -124,6 +124,7 @@ def clean_author(author: str | None) -> str | None:
     if not author:
         return None
     name = _AUTHOR_PREFIX.sub("", author.strip()).strip()
+    name = rules.AUTHOR_SUFFIX.sub("", name).strip()
     return name or None
 
 

@@ -331,6 +331,13 @@ CAPTION_CLASS = re.compile(
     r"(?:^|[\s_-])(?:caption|photo-?caption|img-?caption|pic-?desc)(?=$|[\s_-])", re.I
 )
 
+# Outlets and job titles that follow an English byline's names: "By Jane Doe, Reuters".
+AUTHOR_SUFFIX = re.compile(
+    r"\s*[,|–—-]\s*(?:Reuters|Associated Press|AP|AFP|Bloomberg|CNA|Focus Taiwan|Nikkei Asia"
+    r"|Taipei Times|(?:[\w.]+\s+){0,3}(?:Correspondent|Reporter|Writer|Editor|Staff|Contributor))$",
+    re.IGNORECASE,
+)
+
 # Full-width ASCII and the ideographic space folded to half width, one character for one, so
 # a match on the folded paragraph cuts the original at the same offsets.
 WIDTH_TABLE: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {
