@@ -39,14 +39,27 @@ def print_help() -> None:
         print()
 
 
+def cli_language(environ: dict[str, str]) -> str:
+    """The language of command-line messages, from the POSIX locale variables: Chinese for a
+    zh_* locale, English otherwise (the site itself defaults to Traditional Chinese)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if value := environ.get(name, ""):
+            return "zh-hant" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "taimei.config.settings")
     args = sys.argv[1:] if argv is None else argv
     if not args or args == ["help"] or args[0] in {"-h", "--help"}:
         print_help()
         return
+    import django
     from django.core.management import execute_from_command_line
+    from django.utils import translation
 
+    django.setup()
+    translation.activate(cli_language(dict(os.environ)))
     execute_from_command_line(["taimei", *args])
 
 

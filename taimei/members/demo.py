@@ -8,6 +8,7 @@ from typing import TextIO
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext
 
 from taimei.accounts.models import User
 from taimei.members.models import MembershipApplication, Organization, Person
@@ -101,5 +102,13 @@ def demo_load(*, stdout: TextIO) -> None:
     with transaction.atomic():
         people = _load_people()
         _load_accounts()
-    stdout.write(f"Members: {report.summary()}; {people} people added.\n")
-    stdout.write(f"Demo member login: {DEMO_MEMBER_EMAIL} / {DEMO_PASSWORD}\n")
+    stdout.write(
+        gettext("Members: %(summary)s; %(people)d people added.")
+        % {"summary": report.summary(), "people": people}
+        + "\n"
+    )
+    stdout.write(
+        gettext("Demo member login: %(login)s")
+        % {"login": f"{DEMO_MEMBER_EMAIL} / {DEMO_PASSWORD}"}
+        + "\n"
+    )

@@ -97,3 +97,18 @@ def test_deploy_check_is_clean_with_production_variables(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("environ", "language"),
+    [
+        ({"LANG": "zh_TW.UTF-8"}, "zh-hant"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, "zh-hant"),
+        ({}, "en"),
+    ],
+)
+def test_cli_messages_follow_the_posix_locale(environ, language):
+    from taimei.cli import cli_language
+
+    assert cli_language(environ) == language

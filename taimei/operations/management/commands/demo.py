@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext
 
 from taimei.operations import registry
 
@@ -19,13 +20,16 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, host: str, port: int, no_serve: bool, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
-        self.stdout.write("Database migrated.")
+        self.stdout.write(gettext("Database migrated."))
         for loader in registry.demo_loaders():
             loader(stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo staff login: {settings.TAIMEI_DEMO_STAFF_EMAIL} / "
-                f"{settings.TAIMEI_DEMO_STAFF_PASSWORD}"
+                gettext("Demo staff login: %(login)s")
+                % {
+                    "login": f"{settings.TAIMEI_DEMO_STAFF_EMAIL} / "
+                    f"{settings.TAIMEI_DEMO_STAFF_PASSWORD}"
+                }
             )
         )
         if not no_serve:

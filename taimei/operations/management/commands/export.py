@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext
 
 from taimei.operations import registry
 
@@ -24,4 +25,4 @@ class Command(BaseCommand):
             sys.stdout.write(text)
             return
         Path(file).write_text(text, encoding="utf-8")
-        self.stdout.write(f"{entity}: wrote {file}")
+        self.stdout.write(gettext("%(entity)s: wrote %(file)s") % {"entity": entity, "file": file})

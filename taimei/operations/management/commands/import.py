@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from taimei.core.csv_io import CsvFileError
 from taimei.operations import registry
@@ -38,8 +39,12 @@ class Command(BaseCommand):
             self.stderr.write(f"{file}: {row_error}")
         if report.errors and not report.applied and not dry_run:
             raise CommandError(
-                f"{file}: {len(report.errors)} bad rows; nothing was imported "
-                "(fix them, or use --skip-invalid to import the valid rows)"
+                f"{file}: "
+                + gettext(
+                    "%(count)d bad rows; nothing was imported "
+                    "(fix them, or use --skip-invalid to import the valid rows)"
+                )
+                % {"count": len(report.errors)}
             )
-        prefix = "dry run: " if dry_run else ""
+        prefix = gettext("dry run: ") if dry_run else ""
         self.stdout.write(f"{prefix}{entity}: {report.summary()}")

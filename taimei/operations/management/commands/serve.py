@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext
 
 from taimei.config.celery import app as celery_app
 from taimei.operations.ticker import PeriodicTicker
@@ -30,12 +31,20 @@ class Command(BaseCommand):
         from taimei.config.wsgi import application
 
         shown = f"[{host}]" if ":" in host else host
-        self.stdout.write(self.style.SUCCESS(f"TaiMei Exchange on http://{shown}:{port}/"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                gettext("TaiMei Exchange on %(url)s") % {"url": f"http://{shown}:{port}/"}
+            )
+        )
         if settings.DEBUG:
-            self.stdout.write(self.style.WARNING("DEBUG is on: do not expose this server."))
+            self.stdout.write(
+                self.style.WARNING(gettext("DEBUG is on: do not expose this server."))
+            )
         if not celery_app.conf.broker_url and not no_periodic:
             ticker = PeriodicTicker()
             ticker.start()
-            names = ", ".join(ticker.schedule) or "none declared"
-            self.stdout.write(f"Periodic tasks run in this process ({names}).")
+            names = ", ".join(ticker.schedule) or "-"
+            self.stdout.write(
+                gettext("Periodic tasks run in this process: %(names)s") % {"names": names}
+            )
         serve(application, host=host, port=port, threads=threads, ident="taimei")
