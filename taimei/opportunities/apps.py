@@ -1,6 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OpportunitiesConfig(AppConfig):
     name = "taimei.opportunities"
     label = "opportunities"
+    verbose_name = _("Opportunities")
+    csv_importers = {"opportunities": "taimei.opportunities.services.opportunity_import"}
+    demo_loaders = ["taimei.opportunities.demo.demo_load"]
+    search_indexes = ["taimei.opportunities.search_index.OpportunityIndex"]

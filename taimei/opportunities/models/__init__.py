@@ -1,0 +1,20 @@
+"""Opportunities, the answers to them, and the conversations and meetings they lead to."""
+
+from taimei.opportunities.models.exchange import Conversation, Meeting, MeetingSlot, Message
+from taimei.opportunities.models.opportunity import (
+    Interest,
+    MatchDismissal,
+    Notification,
+    Opportunity,
+)
+
+__all__ = [
+    "Conversation",
+    "Interest",
+    "MatchDismissal",
+    "Meeting",
+    "MeetingSlot",
+    "Message",
+    "Notification",
+    "Opportunity",
+]

@@ -1,0 +1,1 @@
+"""Pages of the opportunities section (thin: parse, call a selector or service, render)."""
