@@ -18,8 +18,10 @@ urlpatterns = [
     path("accounts/", include("taimei.accounts.urls")),
     path("members/", include("taimei.members.urls")),
     path("search/", include("taimei.search.urls")),
-    path("news/", core_views.coming_soon, {"section": "news"}, name="news"),
-    path("opportunities/", include("taimei.opportunities.urls")),
+    path("news/", include("taimei.news.urls")),
+    path(
+        "opportunities/", core_views.coming_soon, {"section": "opportunities"}, name="opportunities"
+    ),
     path("events/", core_views.coming_soon, {"section": "events"}, name="events"),
     path("dashboard/", core_views.coming_soon, {"section": "dashboard"}, name="dashboard"),
     path("admin/", admin.site.urls),
