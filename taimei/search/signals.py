@@ -5,6 +5,7 @@ No document is built here (that is the task's job, with fresh data after the com
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from django.db import connections, models, router, transaction
@@ -14,21 +15,40 @@ from taimei.search.models import IndexUpdate
 from taimei.search.registry import SearchIndex, indexes
 
 
-def _drain_on_commit() -> None:
-    from taimei.search.tasks import index_drain
+class _Drain:
+    """An on-commit callback that enqueues one outbox drain (and remembers that it ran)."""
 
-    index_drain.delay()
+    __name__ = "_drain_on_commit"
+
+    def __init__(self) -> None:
+        self.ran = False
+
+    def __call__(self) -> None:
+        from taimei.search.tasks import index_drain
+
+        self.ran = True
+        index_drain.delay()
+
+
+_pending = threading.local()
 
 
 def _schedule_drain(using: str) -> None:
     connection = connections[using]
-    # One drain per transaction, however many records it touched (bulk imports): skip when
-    # our callback is already registered on this (still open) transaction.
-    if connection.in_atomic_block and any(
-        entry[1] is _drain_on_commit for entry in connection.run_on_commit
+    # One drain per transaction however many records it touched (bulk imports): skip when
+    # this transaction already holds a callback that has not run. A rolled-back callback
+    # disappears from run_on_commit, so it never suppresses the next one.
+    last: _Drain | None = getattr(_pending, using, None)
+    if (
+        last is not None
+        and not last.ran
+        and connection.in_atomic_block
+        and any(entry[1] is last for entry in connection.run_on_commit)
     ):
         return
-    transaction.on_commit(_drain_on_commit, using=using)
+    drain = _Drain()
+    setattr(_pending, using, drain)
+    transaction.on_commit(drain, using=using)
 
 
 def record_change(kind: str, pks: list[Any], *, using: str = "default") -> None:
