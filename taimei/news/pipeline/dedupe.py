@@ -76,5 +76,5 @@ class NearDuplicateIndex:
         self._lsh.insert(key, signature)
         if not matches:
             return None
-        earliest = min(matches, key=self._order.__getitem__)
+        earliest: str = min(matches, key=self._order.__getitem__)
         return earliest.split(":", 1)[1]
