@@ -22,7 +22,7 @@ urlpatterns = [
     path(
         "opportunities/", core_views.coming_soon, {"section": "opportunities"}, name="opportunities"
     ),
-    path("events/", core_views.coming_soon, {"section": "events"}, name="events"),
+    path("events/", include("taimei.events.urls")),
     path("dashboard/", core_views.coming_soon, {"section": "dashboard"}, name="dashboard"),
     path("admin/", admin.site.urls),
     path("api/", api.urls),

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EventsConfig(AppConfig):
     name = "taimei.events"
     label = "events"
+    verbose_name = _("Events")
+    demo_loaders = ["taimei.events.demo.demo_load"]
+    csv_exporters = {"registrations": "taimei.events.services.registrations_export_all"}
+    periodic_tasks = {
+        "events-send-reminders": {"task": "taimei.events.tasks.send_reminders", "every": 600},
+    }
