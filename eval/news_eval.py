@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import inspect
 import json
 import os
 import sys
@@ -36,7 +35,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "eval" / "news"
 MEMBERS = ROOT / "taimei" / "members" / "data" / "demo_members.csv"
-TOPICS = ("trade", "market-expansion", "procurement", "supply-chain", "investment", "talent", "startups")
+TOPICS = (
+    "trade",
+    "market-expansion",
+    "procurement",
+    "supply-chain",
+    "investment",
+    "talent",
+    "startups",
+)
 SKIP = {"gold.jsonl", "README.md"}
 TARGETS = {
     "body recall": (">=", 0.99),
@@ -116,7 +123,10 @@ def _to_pred(doc: Any, to_json: Any) -> Pred:
         guid=_get(doc, "guid") or data.get("guid"),
         text=data.get("text") or "",
         topics=[_slug(t) for t in data.get("topics") or []],
-        orgs=[(o.get("member"), o.get("name") or "", list(o.get("mentions") or [])) for o in data.get("organizations") or []],
+        orgs=[
+            (o.get("member"), o.get("name") or "", list(o.get("mentions") or []))
+            for o in data.get("organizations") or []
+        ],
         amounts=[(float(a["value"]), str(a["currency"])) for a in data.get("amounts") or []],
         percentages=[float(p["value"]) for p in data.get("percentages") or []],
         duplicate_of=data.get("duplicate_of"),
@@ -133,8 +143,14 @@ def _directory() -> tuple[Any, ...]:
     entries = []
     with MEMBERS.open(encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
-            names = [row["name_zh"], row["name_en"], *[a for a in row["aliases"].split(";") if a.strip()]]
-            entries.append(DirectoryEntry(slug=row["slug"], names=tuple(n.strip() for n in names if n.strip())))
+            names = [
+                row["name_zh"],
+                row["name_en"],
+                *[a for a in row["aliases"].split(";") if a.strip()],
+            ]
+            entries.append(
+                DirectoryEntry(slug=row["slug"], names=tuple(n.strip() for n in names if n.strip()))
+            )
     return tuple(entries)
 
 
@@ -155,20 +171,15 @@ def _run(paths: list[str]) -> list[Any]:
     from taimei.news.pipeline import analyze
 
     options = _options()
-    params = list(inspect.signature(analyze).parameters)
-    if "options" in params:
-        result = analyze(paths, options=options)
-    else:
-        result = analyze(paths, options)
-    return list(result)
+    return list(analyze(paths, options))
 
 
 def _rel(source: str) -> str:
     for base in (str(DATA) + os.sep, "eval/news/", "./eval/news/"):
         if source.startswith(base):
-            return source[len(base):]
+            return source[len(base) :]
     if source.startswith("file://"):
-        return _rel(source[len("file://"):])
+        return _rel(source[len("file://") :])
     return source
 
 
@@ -231,7 +242,9 @@ def _org_score(g: dict[str, Any], p: Pred | None) -> tuple[int, int, int, list[s
     return tp, len(fp_keys), len(golds) - tp, misses
 
 
-def _match_values(gold: list[tuple[float, str]], pred: list[tuple[float, str]]) -> tuple[int, int, int, list[str]]:
+def _match_values(
+    gold: list[tuple[float, str]], pred: list[tuple[float, str]]
+) -> tuple[int, int, int, list[str]]:
     gold = list(dict.fromkeys(gold))
     pred = list(dict.fromkeys(pred))
     used: set[int] = set()
@@ -239,7 +252,11 @@ def _match_values(gold: list[tuple[float, str]], pred: list[tuple[float, str]]) 
     misses = []
     for gv, gc in gold:
         found = next(
-            (i for i, (pv, pc) in enumerate(pred) if i not in used and pc == gc and abs(pv - gv) <= 0.005 * abs(gv) + 1e-9),
+            (
+                i
+                for i, (pv, pc) in enumerate(pred)
+                if i not in used and pc == gc and abs(pv - gv) <= 0.005 * abs(gv) + 1e-9
+            ),
             None,
         )
         if found is None:
@@ -269,8 +286,16 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="list every miss per document")
     args = parser.parse_args()
 
-    gold = [json.loads(line) for line in (DATA / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    paths = [str(p.relative_to(ROOT)) for p in sorted(DATA.iterdir()) if p.is_file() and p.name not in SKIP]
+    gold = [
+        json.loads(line)
+        for line in (DATA / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    paths = [
+        str(p.relative_to(ROOT))
+        for p in sorted(DATA.iterdir())
+        if p.is_file() and p.name not in SKIP
+    ]
     os.chdir(ROOT)
 
     try:
@@ -346,10 +371,15 @@ def main() -> int:
         tp, fp, fn, m = _org_score(g, p)
         org = [org[0] + tp, org[1] + fp, org[2] + fn]
         notes += m
-        tp, fp, fn, m = _match_values([(a["value"], a["currency"]) for a in g["amounts"]], p.amounts if p else [])
+        tp, fp, fn, m = _match_values(
+            [(a["value"], a["currency"]) for a in g["amounts"]], p.amounts if p else []
+        )
         money = [money[0] + tp, money[1] + fp, money[2] + fn]
         notes += [f"money {x}" for x in m]
-        tp, fp, fn, m = _match_values([(x["value"], "") for x in g["percentages"]], [(v, "") for v in (p.percentages if p else [])])
+        tp, fp, fn, m = _match_values(
+            [(x["value"], "") for x in g["percentages"]],
+            [(v, "") for v in (p.percentages if p else [])],
+        )
         pct = [pct[0] + tp, pct[1] + fp, pct[2] + fn]
         notes += [f"percentage {x}" for x in m]
         if p and p.language == g["language"]:
@@ -378,7 +408,10 @@ def main() -> int:
     micro_p = _ratio(sum(topic_tp.values()), sum(topic_tp.values()) + sum(topic_fp.values()))
     micro_r = _ratio(sum(topic_tp.values()), sum(topic_tp.values()) + sum(topic_fn.values()))
     macro = [
-        _f1(_ratio(topic_tp[t], topic_tp[t] + topic_fp[t]), _ratio(topic_tp[t], topic_tp[t] + topic_fn[t]))
+        _f1(
+            _ratio(topic_tp[t], topic_tp[t] + topic_fp[t]),
+            _ratio(topic_tp[t], topic_tp[t] + topic_fn[t]),
+        )
         for t in TOPICS
         if topic_tp[t] + topic_fp[t] + topic_fn[t]
     ]
@@ -391,7 +424,10 @@ def main() -> int:
     mp, mr, mf = prf(money)
     pp, pr, pf = prf(pct)
     rows = [
-        ("documents (gold / predicted / unmatched)", f"{len(gold)} / {len(preds)} / {len(unmatched)}"),
+        (
+            "documents (gold / predicted / unmatched)",
+            f"{len(gold)} / {len(preds)} / {len(unmatched)}",
+        ),
         ("body recall", sent_hit / sent_total if sent_total else 1.0),
         ("boilerplate leakage", leaks),
         ("topic micro-P / micro-R", f"{micro_p:.3f} / {micro_r:.3f}"),
