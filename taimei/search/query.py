@@ -21,6 +21,7 @@ from taimei.search.text import bigrams, normalise, segment, segments, stem
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 16
 MAX_ALTERNATIVES = 12
+SHORT_RUN = 4
 
 _LANGUAGES = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans", "en": "en", "zh": "zh-Hant"}
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"'})
@@ -139,13 +140,32 @@ def _free_text_clauses(text: str, aliases: AliasTable) -> list[Clause]:
             if not cjk:
                 clauses.append(Clause((Alternative((stem(run),), stem(run)),)))
                 continue
-            words = segment(run)
-            for word in words:
+            for word in _query_words(run):
                 if len(word) >= 2:
                     clauses.append(Clause((Alternative(tuple(bigrams(word)), word),)))
-                elif len(words) == 1:
+                else:
                     clauses.append(Clause((Alternative((word,), word, prefix=True),)))
     return clauses
+
+
+def _query_words(run: str) -> list[str]:
+    """Words of a CJK query run. Short runs stay whole (names no dictionary knows: 周美翰);
+    longer ones are split by jieba, with runs of single characters kept together and lone
+    particles (的, 在) dropped."""
+    if len(run) <= SHORT_RUN:
+        return [run]
+    words: list[str] = []
+    singles = ""
+    for word in [*segment(run), ""]:
+        if len(word) == 1:
+            singles += word
+            continue
+        if len(singles) >= 2:
+            words.append(singles)
+        singles = ""
+        if word:
+            words.append(word)
+    return words or [run]
 
 
 def parse(raw: object, *, aliases: AliasTable | None = None) -> ParsedQuery:

@@ -17,7 +17,8 @@ from taimei.search.backends import get_backend
 from taimei.search.backends.base import FACETS, EngineResult
 from taimei.search.query import ParsedQuery, parse
 from taimei.search.registry import KINDS, Visibility
-from taimei.search.snippets import highlight
+from taimei.search.snippets import highlight, prepare
+from taimei.search.text import normalise_many
 
 if TYPE_CHECKING:
     from taimei.accounts.models import User
@@ -133,8 +134,9 @@ def _facets(counts: dict[str, Counter[str]], query: ParsedQuery) -> dict[str, li
     return shaped
 
 
-def _hit(payload: dict[str, Any], score: float, terms: list[str]) -> SearchHit:
-    text = payload.get("body") or payload.get("title") or ""
+def _hit(
+    payload: dict[str, Any], score: float, terms: list[str], text: str, folded: str
+) -> SearchHit:
     return SearchHit(
         kind=payload["kind"],
         key=payload["key"],
@@ -142,7 +144,7 @@ def _hit(payload: dict[str, Any], score: float, terms: list[str]) -> SearchHit:
         url=payload["url"],
         source=payload.get("source") or "",
         score=round(score, 4),
-        snippet=highlight(text, terms),
+        snippet=highlight(text, terms, folded=folded),
         date=payload.get("date"),
         language=payload.get("language") or "",
     )
@@ -164,18 +166,45 @@ def search_run(
     query = parse(q)
     if kind in KINDS:
         query.filters["kind"] = (kind,)
+    return search_page(
+        query,
+        q=q,
+        visibility=viewer_visibility(user),
+        page=page,
+        per_page=per_page,
+        facets=facets,
+        now=now or timezone.now(),
+    )
+
+
+def search_page(
+    query: ParsedQuery,
+    *,
+    q: str,
+    visibility: list[Visibility],
+    page: int,
+    per_page: int,
+    facets: bool,
+    now: datetime,
+) -> SearchPage:
+    """Run a parsed query: rank, relax when nothing matches every word, facets, snippets."""
     result = SearchPage(q=q, page=page, per_page=per_page, ignored=query.ignored)
     if query.is_empty:
         return result
-    now = now or timezone.now()
-    visibility = viewer_visibility(user)
     engine = _run(query, visibility, page=page, per_page=per_page, facets=facets, now=now)
     if engine.total == 0 and len(query.must) > 1:
         query = query.relaxed()
         engine = _run(query, visibility, page=page, per_page=per_page, facets=facets, now=now)
         result.relaxed = engine.total > 0
     terms = query.highlight_terms()
-    result.hits = [_hit(hit.payload, hit.score, terms) for hit in engine.hits]
+    texts = [
+        prepare(hit.payload.get("body") or hit.payload.get("title") or "") for hit in engine.hits
+    ]
+    folded = normalise_many(texts)
+    result.hits = [
+        _hit(hit.payload, hit.score, terms, text, fold)
+        for hit, text, fold in zip(engine.hits, texts, folded, strict=True)
+    ]
     result.total = engine.total
     result.facets = _facets(engine.facets, query)
     return result

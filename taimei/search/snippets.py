@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -16,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from taimei.search.text import is_cjk, normalise
 
 WINDOW = 160
+MAX_TEXT = 4000
 
 
 def _folded(text: str) -> str:
@@ -25,7 +27,8 @@ def _folded(text: str) -> str:
     return "".join(normalise(ch)[:1] or " " for ch in text)
 
 
-def _pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+@lru_cache(maxsize=256)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     parts = []
     for term in terms[:40]:
         if not term.strip():
@@ -37,18 +40,29 @@ def _pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
-def spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+def spans(text: str, terms: Sequence[str], *, folded: str | None = None) -> list[tuple[int, int]]:
     """Non-overlapping (start, end) of query terms in `text`, compared script-folded."""
-    pattern = _pattern(terms)
+    pattern = _pattern(tuple(terms))
     if pattern is None:
         return []
-    return [m.span() for m in pattern.finditer(_folded(text)) if m.end() > m.start()]
+    if folded is None or len(folded) != len(text):
+        folded = _folded(text)
+    return [m.span() for m in pattern.finditer(folded) if m.end() > m.start()]
 
 
-def highlight(text: str, terms: Sequence[str], *, window: int = WINDOW) -> SafeString:
-    """A window of `text` around the most matches, HTML-escaped, matches in <mark>."""
-    text = " ".join(text.split())
-    found = spans(text, terms)
+def prepare(text: str) -> str:
+    """The text a snippet is cut from: whitespace collapsed, bounded length."""
+    return " ".join(text[:MAX_TEXT].split())
+
+
+def highlight(
+    text: str, terms: Sequence[str], *, window: int = WINDOW, folded: str | None = None
+) -> SafeString:
+    """A window of prepared `text` around the most matches, HTML-escaped, matches marked.
+
+    `folded` is normalise(text) when the caller folded many texts in one call.
+    """
+    found = spans(text, terms, folded=folded)
     start = 0
     if found:
         best = max(

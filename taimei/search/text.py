@@ -17,7 +17,7 @@ import logging
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -41,6 +41,13 @@ MAX_WORD = 40
 def normalise(text: str) -> str:
     """Comparison form: NFKC width folding, Simplified script, case folded."""
     return to_simplified(unicodedata.normalize("NFKC", text)).casefold()
+
+
+def normalise_many(texts: Sequence[str]) -> list[str]:
+    """normalise() of many texts in one conversion call (indexing in bulk)."""
+    joined = normalise("\x00".join(text.replace("\x00", " ") for text in texts))
+    parts = joined.split("\x00")
+    return parts if len(parts) == len(texts) else [normalise(text) for text in texts]
 
 
 def is_cjk(text: str) -> bool:
@@ -80,10 +87,10 @@ def segments(normalised: str) -> Iterator[tuple[bool, str]]:
         yield (True, cjk) if cjk else (False, match.group("word"))
 
 
-def index_terms(text: str) -> list[str]:
+def index_terms(text: str, *, normalised: bool = False) -> list[str]:
     """Every term of `text` in order (positions matter for phrases): bigrams and stems."""
     terms: list[str] = []
-    for cjk, run in segments(normalise(text)):
+    for cjk, run in segments(text if normalised else normalise(text)):
         if cjk:
             terms.extend(bigrams(run))
         else:
@@ -91,9 +98,9 @@ def index_terms(text: str) -> list[str]:
     return terms
 
 
-def index_text(text: str) -> str:
+def index_text(text: str, *, normalised: bool = False) -> str:
     """The terms as one space-joined string, for engines that split on whitespace."""
-    return " ".join(index_terms(text))
+    return " ".join(index_terms(text, normalised=normalised))
 
 
 # jieba: query-side segmentation with our dictionary --------------------------------------

@@ -6,12 +6,12 @@ import weakref
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from taimei.search.query import ParsedQuery
 from taimei.search.registry import FIELD_WEIGHTS, IndexDocument, Visibility
-from taimei.search.text import index_text, normalise
+from taimei.search.text import index_text, normalise, normalise_many
 
 FACETS: tuple[str, ...] = ("kind", "topic", "industry", "country", "language", "year")
 EXACT_NAME_BOOST = 8.0
@@ -51,13 +51,18 @@ def name_keys(document: IndexDocument) -> list[str]:
     return list(dict.fromkeys(k for n in document.names if (k := " ".join(normalise(n).split()))))
 
 
-def field_texts(document: IndexDocument) -> dict[str, str]:
-    """Each weighted field's index terms, space-joined."""
-    return {
-        "names": index_text(" | ".join(document.names)),
-        "title": index_text(document.title),
-        "body": index_text(document.body),
-    }
+def field_texts(documents: Sequence[IndexDocument]) -> list[dict[str, str]]:
+    """Each document's weighted fields as space-joined index terms (one folding pass)."""
+    raw = [(" | ".join(d.names), d.title, d.body) for d in documents]
+    folded = normalise_many([text for fields in raw for text in fields])
+    return [
+        {
+            "names": index_text(folded[3 * i], normalised=True),
+            "title": index_text(folded[3 * i + 1], normalised=True),
+            "body": index_text(folded[3 * i + 2], normalised=True),
+        }
+        for i in range(len(documents))
+    ]
 
 
 def payload(document: IndexDocument) -> dict[str, Any]:
@@ -72,7 +77,16 @@ def payload(document: IndexDocument) -> dict[str, Any]:
         "language": document.language,
         "date": document.date.isoformat() if document.date else None,
         "facets": {k: list(v) for k, v in document.facets.items()},
+        "recency": document.recency,
     }
+
+
+def recency_bonus(payload: dict[str, Any], now: datetime) -> float:
+    """The score added to a recent news document (the sum of the windows it falls in)."""
+    if not payload.get("recency") or not payload.get("date"):
+        return 0.0
+    age = now - datetime.fromisoformat(payload["date"])
+    return sum(boost for days, boost in RECENCY_WINDOWS if age <= timedelta(days=days))
 
 
 def visible_levels(levels: Sequence[Visibility]) -> list[str]:

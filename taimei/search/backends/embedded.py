@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,6 @@ from taimei.search.backends.base import (
     EXACT_NAME_BOOST,
     FACETS,
     OPENED,
-    RECENCY_WINDOWS,
     WEIGHTS,
     EngineResult,
     StoredHit,
@@ -37,13 +36,15 @@ from taimei.search.backends.base import (
     field_texts,
     name_keys,
     payload,
+    recency_bonus,
 )
 from taimei.search.query import Alternative, Clause, ParsedQuery
 from taimei.search.registry import IndexDocument, Visibility
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 TEXT_FIELDS = ("names", "title", "body")
-MAX_FACET_VALUES = 50
+MAX_FACET_VALUES = 500
+RERANK_EXTRA = 20
 
 
 class IndexBusy(RuntimeError):
@@ -57,9 +58,9 @@ def build_schema() -> tantivy.Schema:
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="position")
     builder.add_text_field("name_key", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("visibility", tokenizer_name="raw", index_option="basic")
-    for name in FACETS:
-        builder.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
-    builder.add_date_field("fresh", indexed=True, fast=True)
+    # Every facet value as "name:value" in one multi-valued fast field: filters are term
+    # queries, and one terms aggregation counts all facets in a single pass over the matches.
+    builder.add_text_field("facet", tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_bytes_field("payload", stored=True)
     return builder.build()
 
@@ -149,21 +150,31 @@ class TantivyBackend:
             index.reload()
             self._seen_meta = self._meta_mtime()
 
-    def _document(self, document: IndexDocument) -> tantivy.Document:
-        fields: dict[str, Any] = {"doc_id": document.doc_id, "visibility": document.visibility}
-        fields.update(field_texts(document))
-        fields["name_key"] = name_keys(document)
-        fields.update(facet_values(document))
-        if document.recency and document.date:
-            fields["fresh"] = document.date
-        fields["payload"] = json.dumps(payload(document), ensure_ascii=False).encode()
-        return tantivy.Document(**fields)
+    def _documents(self, documents: Sequence[IndexDocument]) -> list[tantivy.Document]:
+        built = []
+        for document, texts in zip(documents, field_texts(documents), strict=True):
+            built.append(
+                tantivy.Document(
+                    doc_id=document.doc_id,
+                    visibility=document.visibility,
+                    name_key=name_keys(document),
+                    facet=[
+                        f"{name}:{value}"
+                        for name, values in facet_values(document).items()
+                        for value in values
+                    ],
+                    payload=json.dumps(payload(document), ensure_ascii=False).encode(),
+                    **texts,
+                )
+            )
+        return built
 
     def upsert(self, documents: Sequence[IndexDocument]) -> None:
+        built = self._documents(documents)
         with self._writer() as writer:
-            for document in documents:
+            for document, tantivy_document in zip(documents, built, strict=True):
                 writer.delete_documents_by_term("doc_id", document.doc_id)
-                writer.add_document(self._document(document))
+                writer.add_document(tantivy_document)
 
     def delete(self, doc_ids: Sequence[str]) -> None:
         if not doc_ids:
@@ -225,23 +236,14 @@ class TantivyBackend:
             parts.append((tantivy.Occur.Must, tantivy.Query.all_query()))
         parts.extend((tantivy.Occur.MustNot, self._clause(c)) for c in query.must_not)
         for field, values in query.filters.items():
-            parts.append((tantivy.Occur.Must, self._term_set(field, values)))
+            facet_terms = [f"{field}:{value}" for value in values]
+            parts.append((tantivy.Occur.Must, self._term_set("facet", facet_terms)))
         parts.append((tantivy.Occur.Must, self._term_set("visibility", visibility)))
         if query.must and query.exact_names:
             exact = self._term_set("name_key", query.exact_names)
             parts.append(
                 (tantivy.Occur.Should, tantivy.Query.const_score_query(exact, EXACT_NAME_BOOST))
             )
-        if query.must:
-            for days, boost in RECENCY_WINDOWS:
-                window = tantivy.Query.range_query(
-                    self.schema,
-                    "fresh",
-                    tantivy.FieldType.Date,
-                    lower_bound=now - timedelta(days=days),
-                    upper_bound=now + timedelta(days=1),
-                )
-                parts.append((tantivy.Occur.Should, tantivy.Query.const_score_query(window, boost)))
         minimum = 1 if query.match_any and query.must else None
         return tantivy.Query.boolean_query(parts, minimum_number_should_match=minimum)
 
@@ -257,29 +259,34 @@ class TantivyBackend:
     ) -> EngineResult:
         searcher = self._searcher()
         compiled = self.compile(query, visibility=visibility, now=now)
-        result = searcher.search(compiled, limit=limit, offset=offset, count=True)
-        hits = [
-            StoredHit(
-                doc_id="",
-                score=float(score),
-                payload=json.loads(bytes(searcher.doc(address)["payload"][0])),
+        # Recency is applied to a few extra candidates in Python: a date-range clause inside
+        # the query would scan the whole date column on every search.
+        window = offset + limit + RERANK_EXTRA if query.must else offset + limit
+        result = searcher.search(compiled, limit=window, count=not facets)
+        scored = []
+        for score, address in result.hits:
+            stored = json.loads(bytes(searcher.doc(address)["payload"][0]))
+            scored.append(
+                StoredHit(
+                    doc_id="", score=float(score) + recency_bonus(stored, now), payload=stored
+                )
             )
-            for score, address in result.hits
-        ]
-        counts = self._facets(searcher, compiled) if facets and result.count else {}
-        return EngineResult(hits=hits, total=int(result.count or 0), facets=counts)
+        scored.sort(key=lambda hit: -hit.score)
+        counts = self._facets(searcher, compiled) if facets else {}
+        total = sum(counts.get("kind", Counter()).values()) if facets else int(result.count or 0)
+        return EngineResult(hits=scored[offset : offset + limit], total=total, facets=counts)
 
     def _facets(
         self, searcher: tantivy.Searcher, compiled: tantivy.Query
     ) -> dict[str, Counter[str]]:
-        request = {name: {"terms": {"field": name, "size": MAX_FACET_VALUES}} for name in FACETS}
+        request = {"facet": {"terms": {"field": "facet", "size": MAX_FACET_VALUES}}}
         response = searcher.aggregate(compiled, request)
-        return {
-            name: Counter(
-                {str(bucket["key"]): int(bucket["doc_count"]) for bucket in body.get("buckets", [])}
-            )
-            for name, body in response.items()
-        }
+        counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+        for bucket in response.get("facet", {}).get("buckets", []):
+            name, _, value = str(bucket["key"]).partition(":")
+            if name in counts:
+                counts[name][value] = int(bucket["doc_count"])
+        return counts
 
 
 class TantivyBulk:
@@ -298,8 +305,8 @@ class TantivyBulk:
 
     def add(self, documents: Sequence[IndexDocument]) -> None:
         assert self._writer is not None
-        for document in documents:
-            self._writer.add_document(self.backend._document(document))
+        for document in self.backend._documents(documents):
+            self._writer.add_document(document)
 
     def __exit__(self, *exc: object) -> None:
         self._context.__exit__(*exc)

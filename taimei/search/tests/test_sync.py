@@ -109,8 +109,8 @@ def test_process_killed_mid_write_leaves_a_usable_index(settings, tmp_path):
         backend = TantivyBackend(Path({str(path)!r}))
         backend.upsert([IndexDocument(kind="article", pk=1, key="a1", title="committed")])
         with backend._writer() as writer:
-            writer.add_document(backend._document(
-                IndexDocument(kind="article", pk=2, key="a2", title="uncommitted")))
+            writer.add_document(backend._documents(
+                [IndexDocument(kind="article", pk=2, key="a2", title="uncommitted")])[0])
             os._exit(9)  # killed while holding the writer lock, before commit
         """
     )

@@ -1,0 +1,342 @@
+"""Search benchmark: tokeniser study, embedded index at scale, PostgreSQL when configured.
+
+    python bench/search.py [--docs N] [--pg-docs N] [--queries 200]
+
+Generates a synthetic corpus (~300 Chinese characters per article, words drawn with jieba's
+dictionary frequencies so the distribution is Zipfian, half converted to Traditional, member
+names and aliases, rare personal names and English terms mixed in), builds the index through
+our own bulk path, then times 200 fixed queries (common words, rare names, multi-term,
+mixed-script, alias-expanded) through our whole search path (parsing, alias expansion, the
+engine, facets, snippets) and, side by side, the raw engine call for the same compiled terms.
+Targets: whole path ≤ 1.5× raw at p95 and < 50 ms p95 on the embedded default; PostgreSQL
+p95 < 100 ms at 200,000 documents (run with DATABASE_URL=postgres://…).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+_TMP = Path(tempfile.mkdtemp(prefix="taimei-bench-search-"))
+os.environ.setdefault("TAIMEI_VAR_DIR", str(_TMP))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "taimei.config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from taimei.core.text import to_traditional  # noqa: E402
+from taimei.search import text as search_text  # noqa: E402
+from taimei.search.aliases import alias_table  # noqa: E402
+from taimei.search.backends.embedded import TantivyBackend  # noqa: E402
+from taimei.search.query import parse  # noqa: E402
+from taimei.search.registry import IndexDocument  # noqa: E402
+from taimei.search.selectors import search_page  # noqa: E402
+
+NOW = datetime(2026, 3, 1, tzinfo=UTC)
+TOPICS = ["trade", "market-expansion", "procurement", "supply-chain", "investment", "talent"]
+INDUSTRIES = ["semiconductors", "ai", "drones", "energy", "finance", "logistics", "biotech-health"]
+ENGLISH = ["AI", "TSMC", "ADTA", "5G", "Section 232", "CHIPS Act", "drone", "startup", "EV"]
+SURNAMES = "陳林黃張李王吳劉蔡楊許鄭謝洪郭邱曾廖賴徐周葉蘇莊呂江何蕭羅高潘簡朱鍾彭游詹胡施沈"
+GIVEN = "家宏志明俊傑建文雅婷怡君淑芬美玲佩珊嘉偉宗翰冠宇承恩柏翰品妤詠晴子涵宥廷"
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+class Corpus:
+    """Deterministic synthetic articles with a realistic word distribution."""
+
+    def __init__(self, seed: int = 7) -> None:
+        self.random = random.Random(seed)
+        import jieba
+
+        path = Path(jieba.__file__).parent / "dict.txt"
+        words, weights = [], []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            word, freq, _tag = line.split(" ")
+            if 2 <= len(word) <= 4 and search_text.is_cjk(word) and int(freq) >= 20:
+                words.append(word)
+                weights.append(int(freq))
+        ranked = sorted(zip(words, weights, strict=True), key=lambda x: -x[1])[:60_000]
+        self.words = [w for w, _ in ranked]
+        self.cumulative = list(_accumulate(w for _, w in ranked))
+        self.common = [w for w in self.words[:400] if len(w) == 2][:120]
+        self.names = [
+            self.random.choice(SURNAMES) + "".join(self.random.sample(GIVEN, 2))
+            for _ in range(3000)
+        ]
+        self.member_names = [
+            name for group in alias_table().groups.values() for name in group if len(name) >= 2
+        ]
+
+    def article(self, n: int) -> IndexDocument:
+        rnd = self.random
+        chosen = rnd.choices(self.words, cum_weights=self.cumulative, k=120)
+        pieces: list[str] = []
+        length = 0
+        for word in chosen:
+            pieces.append(word)
+            length += len(word)
+            if rnd.random() < 0.02:
+                pieces.append(rnd.choice(self.names))
+            if rnd.random() < 0.01:
+                pieces.append(rnd.choice(self.member_names))
+            if rnd.random() < 0.01:
+                pieces.append(" " + rnd.choice(ENGLISH) + " ")
+            if rnd.random() < 0.08:
+                pieces.append("，")
+            if length >= 300:
+                break
+        body = "".join(pieces) + "。"
+        title = "".join(chosen[:6])
+        if n % 2:
+            body, title = to_traditional(body), to_traditional(title)
+        return IndexDocument(
+            kind="article",
+            pk=n,
+            key=f"a{n}",
+            title=title,
+            body=body,
+            url=f"/news/a{n}/",
+            language="zh-Hant" if n % 2 else "zh-Hans",
+            date=NOW - timedelta(days=rnd.randrange(2000)),
+            recency=True,
+            facets={
+                "topic": rnd.sample(TOPICS, rnd.choice([1, 1, 2])),
+                "industry": rnd.sample(INDUSTRIES, rnd.choice([0, 1, 2])),
+                "country": [rnd.choice(["TW", "US"])],
+            },
+        )
+
+    def queries(self, count: int) -> list[tuple[str, str]]:
+        """Fixed (category, query) pairs, a quarter in Traditional script."""
+        rnd = random.Random(11)
+        aliases = sorted(n for n in self.member_names if not n.isascii())
+        latin = sorted(n for n in self.member_names if n.isascii() and len(n) > 2)
+        plan = {
+            "common": lambda: rnd.choice(self.common),
+            "rare-name": lambda: rnd.choice(self.names),
+            "multi-term": lambda: " ".join(rnd.sample(self.words[:3000], rnd.choice([2, 3]))),
+            "mixed-script": lambda: f"{rnd.choice(ENGLISH)} {rnd.choice(self.words[:2000])}",
+            "alias": lambda: rnd.choice(aliases + latin),
+        }
+        share = {"common": 0.25, "rare-name": 0.2, "multi-term": 0.2, "mixed-script": 0.15}
+        out: list[tuple[str, str]] = []
+        for category, make in plan.items():
+            wanted = round(count * share.get(category, 0.2))
+            for i in range(wanted):
+                q = make()
+                out.append((category, to_traditional(q) if i % 4 == 0 else q))
+        return out[:count]
+
+
+def _accumulate(values: object) -> list[int]:
+    total, out = 0, []
+    for value in values:  # type: ignore[attr-defined]
+        total += value
+        out.append(total)
+    return out
+
+
+def tokeniser_study(corpus: Corpus, docs: int = 2000) -> None:
+    """Recall and speed of jieba (search mode, our dictionary) versus character bigrams."""
+    articles = [corpus.article(10_000_000 + i) for i in range(docs)]
+    texts = [search_text.normalise(a.title + " " + a.body) for a in articles]
+    probes = sorted(set(corpus.names[:150]) | set(corpus.member_names[:150]))
+    probes += list(corpus.words[5000:5150])
+    probes = [
+        search_text.normalise(p) for p in probes if search_text.is_cjk(search_text.normalise(p))
+    ]
+    search_text.segment("預熱")  # load the dictionary outside the timing
+
+    def jieba_terms(text: str) -> set[str]:
+        out: set[str] = set()
+        for cjk, run in search_text.segments(text):
+            out.update(search_text.segment_for_search(run) if cjk else [run])
+        return out
+
+    def bigram_terms(text: str) -> set[str]:
+        out: set[str] = set()
+        for cjk, run in search_text.segments(text):
+            out.update(search_text.bigrams(run) if cjk else [run])
+        return out
+
+    print("\n-- tokeniser study: recall of names/words present in the text, and speed")
+    chars = sum(len(t) for t in texts)
+    for label, terms_of, query_terms in (
+        ("jieba search mode", jieba_terms, lambda p: set(search_text.segment(p))),
+        ("char bigrams", bigram_terms, lambda p: set(search_text.bigrams(p))),
+    ):
+        started = time.perf_counter()
+        indexed = [terms_of(t) for t in texts]
+        elapsed = time.perf_counter() - started
+        hits = relevant = 0
+        for probe in probes:
+            wanted = query_terms(probe)
+            for text, terms in zip(texts, indexed, strict=True):
+                if probe in text:
+                    relevant += 1
+                    hits += wanted <= terms
+        recall = hits / relevant if relevant else 1.0
+        print(
+            f"{label:>18}: recall {recall:.3f} over {relevant} occurrences, "
+            f"{chars / elapsed / 1000:.0f} k chars/s ({elapsed / docs * 1000:.3f} ms/article)"
+        )
+
+
+def build_embedded(corpus: Corpus, docs: int, path: Path) -> TantivyBackend:
+    backend = TantivyBackend(path)
+    started = time.perf_counter()
+    batch: list[IndexDocument] = []
+    with backend.bulk() as bulk:
+        for n in range(docs):
+            batch.append(corpus.article(n))
+            if len(batch) == 5000:
+                bulk.add(batch)
+                batch = []
+            if n and n % 100_000 == 0:
+                print(
+                    f"  … {n:,} documents, {n / (time.perf_counter() - started):,.0f}/s", flush=True
+                )
+        bulk.add(batch)
+    elapsed = time.perf_counter() - started
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    print(
+        f"build: {docs:,} documents in {elapsed:.1f} s = {docs / elapsed:,.0f} docs/s "
+        f"(generation + tokenisation + indexing), index size {size / 1e6:,.0f} MB"
+    )
+    return backend
+
+
+def time_queries(backend, queries, *, raw: bool) -> dict[str, list[float]]:
+    timings: dict[str, list[float]] = {"all": []}
+    for category, q in queries:
+        if raw:
+            parsed = parse(q)
+            compiled = backend.compile(parsed, visibility=["public"], now=NOW)
+            searcher = backend._searcher()
+            started = time.perf_counter()
+            searcher.search(compiled, limit=10)
+        else:
+            started = time.perf_counter()
+            search_page(
+                parse(q), q=q, visibility=["public"], page=1, per_page=10, facets=True, now=NOW
+            )
+        elapsed = (time.perf_counter() - started) * 1000
+        timings["all"].append(elapsed)
+        timings.setdefault(category, []).append(elapsed)
+    return timings
+
+
+def _figures(values: list[float]) -> str:
+    return f"{statistics.median(values):7.2f} / {percentile(values, 95):7.2f}"
+
+
+def _faster(a: dict[str, list[float]], b: dict[str, list[float]]) -> dict[str, list[float]]:
+    return {k: [min(x, y) for x, y in zip(a[k], b[k], strict=True)] for k in b} if a else b
+
+
+def report(label: str, ours: dict[str, list[float]], raw: dict[str, list[float]] | None) -> None:
+    print(f"\n-- {label}: latency in ms (median / p95)")
+    for category in ours:
+        line = f"{category:>13}: ours {_figures(ours[category])}"
+        if raw:
+            line += f"   raw {_figures(raw[category])}"
+        print(line)
+    if raw:
+        ratio = percentile(ours["all"], 95) / max(percentile(raw["all"], 95), 1e-6)
+        print(
+            f"ratio ours/raw at p95: {ratio:.2f}× (target ≤ 1.5×); "
+            f"ours p95 {percentile(ours['all'], 95):.1f} ms (target < 50 ms at 1M)"
+        )
+
+
+def bench_postgres(corpus: Corpus, docs: int, queries) -> None:
+    from taimei.search.backends.base import EngineResult
+    from taimei.search.backends.postgres import PostgresBackend
+
+    backend = PostgresBackend()
+    started = time.perf_counter()
+    with backend.bulk() as bulk:
+        batch: list[IndexDocument] = []
+        for n in range(docs):
+            batch.append(corpus.article(n))
+            if len(batch) == 2000:
+                bulk.add(batch)
+                batch = []
+        bulk.add(batch)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_document")
+    elapsed = time.perf_counter() - started
+    print(
+        f"\nPostgreSQL build: {docs:,} documents in {elapsed:.1f} s = {docs / elapsed:,.0f} docs/s"
+    )
+    timings: dict[str, list[float]] = {"all": []}
+    for category, q in queries:
+        started = time.perf_counter()
+        result: EngineResult = backend.search(
+            parse(q), visibility=["public"], offset=0, limit=10, facets=True, now=NOW
+        )
+        del result
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        timings["all"].append(elapsed_ms)
+        timings.setdefault(category, []).append(elapsed_ms)
+    report(f"PostgreSQL at {docs:,} documents (target p95 < 100 ms)", timings, None)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=1_000_000)
+    parser.add_argument("--pg-docs", type=int, default=200_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--skip-study", action="store_true")
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    if connection.vendor != "postgresql" or not alias_table().groups:
+        from taimei.members.demo import demo_load
+
+        demo_load(stdout=open(os.devnull, "w"))  # noqa: SIM115 - member names for aliases
+    corpus = Corpus()
+    if not args.skip_study:
+        tokeniser_study(corpus)
+    queries = corpus.queries(args.queries)
+    path = _TMP / "bench-index"
+    print(f"\n-- embedded (tantivy) index, {args.docs:,} documents")
+    backend = build_embedded(corpus, args.docs, path)
+    import taimei.search.backends as backends
+
+    backends._backend.cache_clear()
+    os.environ["TAIMEI_SEARCH_INDEX_DIR"] = str(path)
+    from django.conf import settings
+
+    settings.TAIMEI_SEARCH_INDEX_DIR = path
+    settings.TAIMEI_SEARCH_BACKEND = "tantivy"
+    time_queries(backend, queries[:20], raw=False)  # warm caches
+    ours, raw = {}, {}
+    for _ in range(2):  # interleave, keep the faster of two rounds per query
+        o = time_queries(backend, queries, raw=False)
+        r = time_queries(backend, queries, raw=True)
+        ours, raw = _faster(ours, o), _faster(raw, r)
+    report(f"embedded at {args.docs:,} documents, {len(queries)} queries", ours, raw)
+    if connection.vendor == "postgresql":
+        bench_postgres(corpus, args.pg_docs, queries)
+    shutil.rmtree(_TMP, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
