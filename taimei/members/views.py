@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from taimei.members import selectors
 from taimei.members.forms import OrganizationForm
+from taimei.members.profile_sections import profile_sections
 from taimei.members.services import organization_update
 
 
@@ -53,6 +54,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "people": selectors.organization_people(organization, viewer=request.user),
         "can_edit": selectors.user_can_edit_organization(request.user, organization),
         "viewer_is_member": selectors.user_is_approved_member(request.user),
+        "sections": profile_sections(organization, request.user),
     }
     return render(request, "members/detail.html", context)
 

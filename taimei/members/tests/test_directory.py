@@ -127,3 +127,33 @@ def test_profile_page_shows_bilingual_names_and_taxonomy(client, directory):
     assert "台灣積體電路製造" in html and "TSMC" in html
     assert "半導體" in html  # the page renders in the default language
     assert client.get(reverse("members:detail", args=["no-such-org"])).status_code == 404
+
+
+def _news_section(organization, viewer):
+    from taimei.members.profile_sections import ProfileSection, SectionItem
+
+    return ProfileSection(
+        title="In the news",
+        items=[SectionItem(f"{organization.name_en} opens Arizona fab", "/news/1/", "2026-01-27")],
+    )
+
+
+def _hidden_section(organization, viewer):
+    return None
+
+
+def test_profile_renders_sections_other_apps_declare(client, directory, monkeypatch):
+    from django.apps import apps
+
+    config = apps.get_app_config("members")
+    monkeypatch.setattr(
+        config,
+        "member_profile_sections",
+        [f"{__name__}._news_section", f"{__name__}._hidden_section"],
+        raising=False,
+    )
+
+    html = client.get(reverse("members:detail", args=["tsmc"])).content.decode()
+
+    assert "In the news" in html
+    assert '<a href="/news/1/">TSMC opens Arizona fab</a>' in html
