@@ -37,8 +37,13 @@ def shingles(text: str) -> set[str]:
     return {key[i : i + SHINGLE] for i in range(len(key) - SHINGLE + 1)}
 
 
+_TEMPLATE = MinHash(num_perm=NUM_PERM)  # drawing permutations costs more than hashing a text
+
+
 def _signature(grams: set[str]) -> MinHash:
-    signature = MinHash(num_perm=NUM_PERM)
+    signature = MinHash(
+        num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme
+    )
     signature.update_batch([gram.encode("utf-8") for gram in grams])
     return signature
 
