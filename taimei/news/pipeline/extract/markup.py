@@ -1,0 +1,156 @@
+"""HTML pages and fragments: trafilatura, guarded by a reading of the markup's blocks.
+
+Bare bodies are wrapped in <html><body>, which trafilatura needs to accept a feed mirror's
+fragment; fragments are also read block by block, and the block reading wins when
+trafilatura kept clearly less of a fragment, because body recall matters more than anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import lxml.html
+import trafilatura
+
+from taimei.news.pipeline import rules
+from taimei.news.pipeline.extract.matching import lines
+from taimei.news.pipeline.extract.work import Work
+from taimei.news.pipeline.parse import html_tree
+
+_BLOCK_TAGS = frozenset(
+    (
+        *("address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption"),
+        *("figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main"),
+        *("ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "body", "html"),
+    )
+)
+_MIN_FRAGMENT_COVERAGE = 0.9
+_MIN_SELECTED = 0.9
+_ANYWHERE_MIN = 20
+_MAX_FURNITURE_SHARE = 0.4
+
+
+def html_paragraphs(markup: str, work: Work, fragment: bool) -> list[str]:
+    """Paragraphs of an HTML page or fragment: trafilatura, guarded by a block reading."""
+    if fragment or not re.search(r"<html\b", markup[:4000], re.IGNORECASE):
+        markup = f"<html><body>{markup}</body></html>"
+    tree = html_tree(markup)
+    if tree is None:
+        return []
+    _strip_furniture(tree, work)
+    blocks = block_paragraphs(tree)
+    extracted = trafilatura.extract(
+        tree,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=fragment,
+        output_format="txt",
+        deduplicate=False,
+    )
+    paragraphs = _select(blocks, extracted or "")
+    work.metadata["extractor"] = "trafilatura"
+    kept, offered = _length(paragraphs), _length(blocks)
+    if not paragraphs or (fragment and kept < _MIN_FRAGMENT_COVERAGE * offered):
+        work.metadata["extractor"] = "blocks"
+        return blocks
+    return paragraphs
+
+
+def _select(blocks: list[str], extracted: str) -> list[str]:
+    """The blocks trafilatura kept, in order, so paragraph boundaries come from the markup.
+
+    trafilatura sometimes joins a short article into one line; its text decides what is
+    content, the blocks decide where paragraphs end. Short blocks must follow the previous
+    match directly, so a two-character menu item cannot match a word inside the article.
+    """
+    target = _compact(extracted)
+    chosen: list[str] = []
+    cursor = 0
+    for block in blocks:
+        key = _compact(block)
+        if len(key) >= _ANYWHERE_MIN:
+            position = target.find(key, cursor)
+        else:
+            position = cursor if target.startswith(key, cursor) else -1
+        if position >= 0:
+            chosen.append(block)
+            cursor = position + len(key)
+    if sum(len(_compact(block)) for block in chosen) >= _MIN_SELECTED * len(target):
+        return chosen
+    return lines(extracted)
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _strip_furniture(tree: lxml.html.HtmlElement, work: Work) -> None:
+    """Drop scripts, forms and widget blocks; move figure captions into `captions`."""
+    for element in list(tree.iter(*rules.DROP_TAGS)):
+        _remove(element)
+    total = max(1, len(tree.text_content()))
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str) or _detached(element, tree):
+            continue
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if element.tag in rules.CAPTION_TAGS or rules.CAPTION_CLASS.search(names):
+            caption = " ".join(element.text_content().split())
+            if caption:
+                work.captions.append(caption)
+            _remove(element)
+        elif rules.BOILERPLATE_CLASS.search(names):
+            text = " ".join(element.text_content().split())
+            if len(text) <= _MAX_FURNITURE_SHARE * total:
+                if text:
+                    work.record("dom_boilerplate", text)
+                _remove(element)
+
+
+def _detached(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
+    """True inside a block removed already (its top ancestor is no longer the root)."""
+    top = element
+    for ancestor in element.iterancestors():
+        top = ancestor
+    return top is not root
+
+
+def _remove(element: lxml.html.HtmlElement) -> None:
+    """Remove an element but keep its tail text, which belongs to the parent."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail and tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def block_paragraphs(tree: lxml.html.HtmlElement) -> list[str]:
+    """The text of every block element and <br>-separated line, in document order."""
+    chunks: list[str] = []
+    _walk(tree, chunks)
+    return lines("".join(chunks))
+
+
+def _walk(element: lxml.html.HtmlElement, chunks: list[str]) -> None:
+    if not isinstance(element.tag, str):  # comments and processing instructions
+        chunks.append(element.tail or "")
+        return
+    block = element.tag in _BLOCK_TAGS
+    if block or element.tag == "br":
+        chunks.append("\n")
+    chunks.append(element.text or "")
+    for child in element:
+        _walk(child, chunks)
+    if block:
+        chunks.append("\n")
+    chunks.append(element.tail or "")
+
+
+def _length(paragraphs: Iterable[str]) -> int:
+    return sum(len(paragraph) for paragraph in paragraphs)

@@ -1,0 +1,46 @@
+"""How a rule family is matched against a paragraph, and what reads as a real sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from taimei.news.pipeline.rules import Rule
+
+TERMINAL = tuple('。！？!?.…」』”"）)】]；;')
+_CLAUSE = re.compile(r"[，,、：:；;]|\s\w+\s\w+\s")
+
+
+def is_sentence(text: str) -> bool:
+    """A paragraph that reads as prose: a clause break and sentence punctuation at the end."""
+    stripped = text.rstrip()
+    return stripped.endswith(TERMINAL) and bool(_CLAUSE.search(stripped))
+
+
+def first_match(family: Iterable[Rule], folded: str) -> tuple[Rule, re.Match[str]] | None:
+    """The first rule of the family that may judge this paragraph and matches it."""
+    for rule in family:
+        if rule.max_length is not None and len(folded) > rule.max_length:
+            continue
+        if not rule.sentences and is_sentence(folded):
+            continue
+        found = rule.pattern.search(folded)
+        if found:
+            return rule, found
+    return None
+
+
+def cut_match(family: Iterable[Rule], folded: str) -> tuple[Rule, re.Match[str]] | None:
+    """The first rule whose match (not the paragraph) fits its length limit."""
+    for rule in family:
+        match = rule.pattern.search(folded)
+        if match is None or (rule.max_length is not None and len(match[0]) > rule.max_length):
+            continue
+        if rule.sentences or not is_sentence(folded) or match.end() < len(folded.rstrip()):
+            return rule, match
+    return None
+
+
+def lines(text: str) -> list[str]:
+    """Non-empty lines with their whitespace collapsed."""
+    return [line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line]
