@@ -109,7 +109,7 @@ class Matcher:
         original = text if len(text) == len(folded) else folded
         found: dict[str, str] = {}
         self._find_cjk(folded, original, found)
-        self._find_latin(folded, found)
+        self._find_latin(folded, original, found)
         return found
 
     def _find_cjk(self, folded: str, original: str, found: dict[str, str]) -> None:
@@ -130,10 +130,11 @@ class Matcher:
             if key not in found and phrase in folded:
                 found[key] = phrase
 
-    def _find_latin(self, folded: str, found: dict[str, str]) -> None:
+    def _find_latin(self, folded: str, original: str, found: dict[str, str]) -> None:
         if not self._latin:
             return
-        words = _WORD.findall(folded.replace("-", " "))
+        spans = list(_WORD.finditer(folded.replace("-", " ")))
+        words = [span.group() for span in spans]
         lookup = self._latin
         for start in range(len(words)):
             for size in range(min(self._max_words, len(words) - start), 0, -1):
@@ -142,7 +143,8 @@ class Matcher:
                     key = lookup.get(_word_key([*head, last]))
                     if key is not None:
                         if key not in found:
-                            found[key] = " ".join(words[start : start + size])
+                            end = start + size - 1
+                            found[key] = original[spans[start].start() : spans[end].end()]
                         break
 
 
