@@ -144,16 +144,6 @@ class LexiconTermAdmin(admin.ModelAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[LexiconTerm]) -> None:
-        shipped = queryset.filter(origin=LexiconTerm.Origin.DEFAULT).update(is_active=False)
-        if shipped:
-            self.message_user(
-                request,
-                _("Shipped terms were deactivated, not deleted (migrate would bring them back)."),
-                messages.WARNING,
-            )
-        queryset.exclude(origin=LexiconTerm.Origin.DEFAULT).delete()
-
     @admin.action(description=_("Activate"))
     def activate(self, request: HttpRequest, queryset: QuerySet[LexiconTerm]) -> None:
         queryset.update(is_active=True)

@@ -5,203 +5,536 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
-        ('members', '0001_initial'),
+        ("core", "0001_initial"),
+        ("members", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(blank=True, max_length=500, verbose_name='title')),
-                ('text', models.TextField(help_text='Paragraphs separated by blank lines.', verbose_name='clean text')),
-                ('original', models.TextField(blank=True, help_text='The decoded input.', verbose_name='original')),
-                ('captions', models.JSONField(blank=True, default=list, verbose_name='photo captions')),
-                ('url', models.CharField(blank=True, max_length=2000, verbose_name='URL')),
-                ('published_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='published')),
-                ('language', models.CharField(blank=True, choices=[('zh-Hant', 'Traditional Chinese'), ('zh-Hans', 'Simplified Chinese'), ('en', 'English')], max_length=8, verbose_name='language')),
-                ('author', models.CharField(blank=True, max_length=300, verbose_name='author')),
-                ('section', models.CharField(blank=True, max_length=200, verbose_name='section')),
-                ('metadata', models.JSONField(blank=True, default=dict, verbose_name='metadata')),
-                ('folded_text', models.TextField(blank=True, editable=False)),
-                ('content_hash', models.CharField(db_index=True, max_length=64, verbose_name='content hash')),
-                ('fingerprint', models.JSONField(blank=True, default=list, editable=False, verbose_name='near-duplicate fingerprint')),
-                ('is_published', models.BooleanField(default=True, help_text='Hidden articles stay stored but vanish from the news hub and search.', verbose_name='published on the site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(blank=True, max_length=500, verbose_name="title")),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="Paragraphs separated by blank lines.", verbose_name="clean text"
+                    ),
+                ),
+                (
+                    "original",
+                    models.TextField(
+                        blank=True, help_text="The decoded input.", verbose_name="original"
+                    ),
+                ),
+                (
+                    "captions",
+                    models.JSONField(blank=True, default=list, verbose_name="photo captions"),
+                ),
+                ("url", models.CharField(blank=True, max_length=2000, verbose_name="URL")),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="published"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("zh-Hant", "Traditional Chinese"),
+                            ("zh-Hans", "Simplified Chinese"),
+                            ("en", "English"),
+                        ],
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                ("author", models.CharField(blank=True, max_length=300, verbose_name="author")),
+                ("section", models.CharField(blank=True, max_length=200, verbose_name="section")),
+                ("metadata", models.JSONField(blank=True, default=dict, verbose_name="metadata")),
+                ("folded_text", models.TextField(blank=True, editable=False)),
+                (
+                    "content_hash",
+                    models.CharField(db_index=True, max_length=64, verbose_name="content hash"),
+                ),
+                (
+                    "fingerprint",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        editable=False,
+                        verbose_name="near-duplicate fingerprint",
+                    ),
+                ),
+                (
+                    "is_published",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Hidden articles stay stored but vanish from the news hub and search.",
+                        verbose_name="published on the site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article',
-                'verbose_name_plural': 'articles',
-                'ordering': ['-published_at', '-pk'],
+                "verbose_name": "article",
+                "verbose_name_plural": "articles",
+                "ordering": ["-published_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='IndustryLabel',
+            name="IndustryLabel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.FloatField(default=0.0, verbose_name='score')),
-                ('evidence', models.JSONField(blank=True, default=list, help_text='The terms that gave this label.', verbose_name='evidence')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='industry_labels', to='news.article')),
-                ('industry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.industry')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("score", models.FloatField(default=0.0, verbose_name="score")),
+                (
+                    "evidence",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="The terms that gave this label.",
+                        verbose_name="evidence",
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="industry_labels",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "industry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.industry",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'industry label',
-                'verbose_name_plural': 'industry labels',
-                'ordering': ['-score', 'industry'],
+                "verbose_name": "industry label",
+                "verbose_name_plural": "industry labels",
+                "ordering": ["-score", "industry"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='industries',
-            field=models.ManyToManyField(related_name='articles', through='news.IndustryLabel', to='core.industry', verbose_name='industries'),
+            model_name="article",
+            name="industries",
+            field=models.ManyToManyField(
+                related_name="articles",
+                through="news.IndustryLabel",
+                to="core.industry",
+                verbose_name="industries",
+            ),
         ),
         migrations.CreateModel(
-            name='LexiconTerm',
+            name="LexiconTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('term', models.CharField(max_length=200, verbose_name='term')),
-                ('vocabulary', models.CharField(choices=[('topics', 'Topic'), ('industries', 'Industry')], max_length=12, verbose_name='vocabulary')),
-                ('slug', models.SlugField(max_length=40, verbose_name='topic or industry')),
-                ('weight', models.FloatField(default=1.0, help_text='3 = decisive on its own, 2 = strong, 1 = only counts with other terms.', verbose_name='weight')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('origin', models.CharField(choices=[('default', 'Shipped with the platform'), ('staff', 'Added by staff')], default='staff', editable=False, max_length=8, verbose_name='origin')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("term", models.CharField(max_length=200, verbose_name="term")),
+                (
+                    "vocabulary",
+                    models.CharField(
+                        choices=[("topics", "Topic"), ("industries", "Industry")],
+                        max_length=12,
+                        verbose_name="vocabulary",
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=40, verbose_name="topic or industry")),
+                (
+                    "weight",
+                    models.FloatField(
+                        default=1.0,
+                        help_text="3 = decisive on its own, 2 = strong, 1 = only counts with other terms.",
+                        verbose_name="weight",
+                    ),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[
+                            ("default", "Shipped with the platform"),
+                            ("staff", "Added by staff"),
+                        ],
+                        default="staff",
+                        editable=False,
+                        max_length=8,
+                        verbose_name="origin",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lexicon term',
-                'verbose_name_plural': 'lexicon terms',
-                'ordering': ['vocabulary', 'slug', '-weight', 'term'],
-                'constraints': [models.UniqueConstraint(fields=('term', 'vocabulary', 'slug'), name='one_lexicon_term_per_label')],
+                "verbose_name": "lexicon term",
+                "verbose_name_plural": "lexicon terms",
+                "ordering": ["vocabulary", "slug", "-weight", "term"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("term", "vocabulary", "slug"), name="one_lexicon_term_per_label"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Mention',
+            name="Mention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('organization', 'Organisation'), ('person', 'Person'), ('amount', 'Amount'), ('percentage', 'Percentage')], db_index=True, max_length=12, verbose_name='kind')),
-                ('name', models.CharField(blank=True, help_text='Organisation or person, normalised.', max_length=300, verbose_name='name')),
-                ('title', models.CharField(blank=True, max_length=200, verbose_name='title')),
-                ('value', models.DecimalField(blank=True, decimal_places=4, max_digits=30, null=True, verbose_name='value')),
-                ('currency', models.CharField(blank=True, max_length=3, verbose_name='currency')),
-                ('surface', models.CharField(max_length=300, verbose_name='as written')),
-                ('start', models.PositiveIntegerField(blank=True, null=True, verbose_name='start')),
-                ('end', models.PositiveIntegerField(blank=True, null=True, verbose_name='end')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='news.article', verbose_name='article')),
-                ('organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='news_mentions', to='members.organization', verbose_name='member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("organization", "Organisation"),
+                            ("person", "Person"),
+                            ("amount", "Amount"),
+                            ("percentage", "Percentage"),
+                        ],
+                        db_index=True,
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Organisation or person, normalised.",
+                        max_length=300,
+                        verbose_name="name",
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=200, verbose_name="title")),
+                (
+                    "value",
+                    models.DecimalField(
+                        blank=True, decimal_places=4, max_digits=30, null=True, verbose_name="value"
+                    ),
+                ),
+                ("currency", models.CharField(blank=True, max_length=3, verbose_name="currency")),
+                ("surface", models.CharField(max_length=300, verbose_name="as written")),
+                ("start", models.PositiveIntegerField(blank=True, null=True, verbose_name="start")),
+                ("end", models.PositiveIntegerField(blank=True, null=True, verbose_name="end")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="news.article",
+                        verbose_name="article",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="news_mentions",
+                        to="members.organization",
+                        verbose_name="member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mention',
-                'verbose_name_plural': 'mentions',
-                'ordering': ['article', 'start', 'pk'],
+                "verbose_name": "mention",
+                "verbose_name_plural": "mentions",
+                "ordering": ["article", "start", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('location', models.CharField(max_length=2000, unique=True, verbose_name='URL or path')),
-                ('kind', models.CharField(choices=[('feed', 'Feed'), ('opml', 'OPML list'), ('page', 'Web page'), ('file', 'File'), ('folder', 'Folder')], max_length=10, verbose_name='kind')),
-                ('title', models.CharField(blank=True, max_length=300, verbose_name='title')),
-                ('is_active', models.BooleanField(default=True, help_text='Inactive feeds are kept but no longer fetched.', verbose_name='polled')),
-                ('etag', models.CharField(blank=True, max_length=500, verbose_name='ETag')),
-                ('last_modified', models.CharField(blank=True, max_length=100, verbose_name='Last-Modified')),
-                ('last_fetched_at', models.DateTimeField(blank=True, null=True, verbose_name='last fetched')),
-                ('last_status', models.CharField(choices=[('new', 'Not fetched yet'), ('ok', 'OK'), ('not-modified', 'Not modified'), ('error', 'Error')], default='new', max_length=15, verbose_name='last status')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('consecutive_failures', models.PositiveIntegerField(default=0, verbose_name='failures in a row')),
-                ('next_fetch_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='next fetch')),
-                ('items_read', models.PositiveIntegerField(default=0, verbose_name='items read (last run)')),
-                ('items_new', models.PositiveIntegerField(default=0, verbose_name='new articles (last run)')),
-                ('items_total', models.PositiveIntegerField(default=0, verbose_name='items read (all runs)')),
-                ('parent', models.ForeignKey(blank=True, help_text='The OPML list this feed came from.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='news.source', verbose_name='listed in')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "location",
+                    models.CharField(max_length=2000, unique=True, verbose_name="URL or path"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("feed", "Feed"),
+                            ("opml", "OPML list"),
+                            ("page", "Web page"),
+                            ("file", "File"),
+                            ("folder", "Folder"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=300, verbose_name="title")),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Inactive feeds are kept but no longer fetched.",
+                        verbose_name="polled",
+                    ),
+                ),
+                ("etag", models.CharField(blank=True, max_length=500, verbose_name="ETag")),
+                (
+                    "last_modified",
+                    models.CharField(blank=True, max_length=100, verbose_name="Last-Modified"),
+                ),
+                (
+                    "last_fetched_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last fetched"),
+                ),
+                (
+                    "last_status",
+                    models.CharField(
+                        choices=[
+                            ("new", "Not fetched yet"),
+                            ("ok", "OK"),
+                            ("not-modified", "Not modified"),
+                            ("error", "Error"),
+                        ],
+                        default="new",
+                        max_length=15,
+                        verbose_name="last status",
+                    ),
+                ),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                (
+                    "consecutive_failures",
+                    models.PositiveIntegerField(default=0, verbose_name="failures in a row"),
+                ),
+                (
+                    "next_fetch_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="next fetch"
+                    ),
+                ),
+                (
+                    "items_read",
+                    models.PositiveIntegerField(default=0, verbose_name="items read (last run)"),
+                ),
+                (
+                    "items_new",
+                    models.PositiveIntegerField(default=0, verbose_name="new articles (last run)"),
+                ),
+                (
+                    "items_total",
+                    models.PositiveIntegerField(default=0, verbose_name="items read (all runs)"),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The OPML list this feed came from.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="news.source",
+                        verbose_name="listed in",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'news source',
-                'verbose_name_plural': 'news sources',
-                'ordering': ['location'],
+                "verbose_name": "news source",
+                "verbose_name_plural": "news sources",
+                "ordering": ["location"],
             },
         ),
         migrations.CreateModel(
-            name='IngestFailure',
+            name="IngestFailure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('item', models.CharField(max_length=2000, verbose_name='item')),
-                ('stage', models.CharField(max_length=30, verbose_name='stage')),
-                ('reason', models.TextField(verbose_name='reason')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='when')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='failures', to='news.source', verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("item", models.CharField(max_length=2000, verbose_name="item")),
+                ("stage", models.CharField(max_length=30, verbose_name="stage")),
+                ("reason", models.TextField(verbose_name="reason")),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="when"),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="failures",
+                        to="news.source",
+                        verbose_name="source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ingest failure',
-                'verbose_name_plural': 'ingest failures',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "ingest failure",
+                "verbose_name_plural": "ingest failures",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ArticleSource',
+            name="ArticleSource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('location', models.CharField(max_length=2000, verbose_name='read from')),
-                ('url', models.CharField(blank=True, db_index=True, max_length=2000, verbose_name='URL')),
-                ('guid', models.CharField(blank=True, db_index=True, max_length=1000, verbose_name='GUID')),
-                ('outlet', models.CharField(blank=True, max_length=300, verbose_name='outlet')),
-                ('title', models.CharField(blank=True, max_length=500, verbose_name='title')),
-                ('raw_hash', models.CharField(db_index=True, max_length=64, verbose_name='input hash')),
-                ('is_primary', models.BooleanField(default=False, verbose_name='first copy')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='copies', to='news.article', verbose_name='article')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='copies', to='news.source', verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("location", models.CharField(max_length=2000, verbose_name="read from")),
+                (
+                    "url",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=2000, verbose_name="URL"
+                    ),
+                ),
+                (
+                    "guid",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=1000, verbose_name="GUID"
+                    ),
+                ),
+                ("outlet", models.CharField(blank=True, max_length=300, verbose_name="outlet")),
+                ("title", models.CharField(blank=True, max_length=500, verbose_name="title")),
+                (
+                    "raw_hash",
+                    models.CharField(db_index=True, max_length=64, verbose_name="input hash"),
+                ),
+                ("is_primary", models.BooleanField(default=False, verbose_name="first copy")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="copies",
+                        to="news.article",
+                        verbose_name="article",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="copies",
+                        to="news.source",
+                        verbose_name="source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article copy',
-                'verbose_name_plural': 'article copies',
-                'ordering': ['-is_primary', 'created_at', 'pk'],
+                "verbose_name": "article copy",
+                "verbose_name_plural": "article copies",
+                "ordering": ["-is_primary", "created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TopicLabel',
+            name="TopicLabel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.FloatField(default=0.0, verbose_name='score')),
-                ('evidence', models.JSONField(blank=True, default=list, help_text='The terms that gave this label.', verbose_name='evidence')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topic_labels', to='news.article')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("score", models.FloatField(default=0.0, verbose_name="score")),
+                (
+                    "evidence",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="The terms that gave this label.",
+                        verbose_name="evidence",
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="topic_labels",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="core.topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'topic label',
-                'verbose_name_plural': 'topic labels',
-                'ordering': ['-score', 'topic'],
+                "verbose_name": "topic label",
+                "verbose_name_plural": "topic labels",
+                "ordering": ["-score", "topic"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='topics',
-            field=models.ManyToManyField(related_name='articles', through='news.TopicLabel', to='core.topic', verbose_name='topics'),
+            model_name="article",
+            name="topics",
+            field=models.ManyToManyField(
+                related_name="articles",
+                through="news.TopicLabel",
+                to="core.topic",
+                verbose_name="topics",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='industrylabel',
-            constraint=models.UniqueConstraint(fields=('article', 'industry'), name='one_label_per_industry'),
+            model_name="industrylabel",
+            constraint=models.UniqueConstraint(
+                fields=("article", "industry"), name="one_label_per_industry"
+            ),
         ),
         migrations.AddIndex(
-            model_name='mention',
-            index=models.Index(fields=['organization', 'article'], name='news_mention_member'),
+            model_name="mention",
+            index=models.Index(fields=["organization", "article"], name="news_mention_member"),
         ),
         migrations.AddConstraint(
-            model_name='topiclabel',
-            constraint=models.UniqueConstraint(fields=('article', 'topic'), name='one_label_per_topic'),
+            model_name="topiclabel",
+            constraint=models.UniqueConstraint(
+                fields=("article", "topic"), name="one_label_per_topic"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['-published_at', '-id'], name='news_article_latest'),
+            model_name="article",
+            index=models.Index(fields=["-published_at", "-id"], name="news_article_latest"),
         ),
     ]

@@ -59,7 +59,9 @@ class DuplicateFinder:
     def _insert(self, pk: int, values: list[int]) -> None:
         if self._lsh is not None and len(values) == dedupe.NUM_PERM:
             hashvalues = np.array(values, dtype=np.uint32)
-            self._lsh.insert(pk, MinHash(num_perm=dedupe.NUM_PERM, hashvalues=hashvalues, scheme=SCHEME))
+            self._lsh.insert(
+                pk, MinHash(num_perm=dedupe.NUM_PERM, hashvalues=hashvalues, scheme=SCHEME)
+            )
 
     def find(self, document: Document) -> int | None:
         """The oldest stored article that tells the same story as `document`, or None."""

@@ -11,6 +11,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from django.utils import timezone
@@ -166,8 +167,8 @@ class SourceBatch:
         if self.progress is not None:
             self.progress(document, result)
 
-    def finish(self) -> None:
-        now = timezone.now()
+    def finish(self, *, fetched_at: datetime | None = None) -> None:
+        now = fetched_at or timezone.now()
         for source in (self.top, *self.children.values()):
             read = self.counts[(source.pk, "read")]
             error = self.errors.get(source.pk, "")

@@ -77,7 +77,7 @@ def source_poll(*, source: Source) -> IngestReport:
     )
     for document in documents:
         batch.store(document, options)
-    batch.finish()
+    batch.finish(fetched_at=now)
     source.etag = clean_str(result.etag, 500)
     source.last_modified = clean_str(result.last_modified, 100)
     if source.last_status == Source.Status.ERROR:

@@ -135,9 +135,11 @@ def _store(
 def _known_copy(
     document: Document, source: Source | None, fingerprint: str
 ) -> ArticleSource | None:
-    """The copy this very item was stored as: same input, or same guid or URL in its source."""
+    """The copy this very item was stored as: same input, or same place, guid or URL in its
+    source."""
     match = Q(raw_hash=fingerprint)
     if source is not None:
+        match |= Q(location=clean_str(document.source, 2000), source=source)
         if document.url:
             match |= Q(url=clean_str(document.url, 2000), source=source)
         if document.guid:
