@@ -8,7 +8,7 @@ reverse conversion changes 台 into 臺.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import opencc
 
@@ -32,3 +32,39 @@ def fold(text: str) -> str:
     """A comparison key: NFKC width folding, Simplified script, case folded, spaces collapsed."""
     folded = to_simplified(unicodedata.normalize("NFKC", text)).casefold()
     return " ".join(folded.split())
+
+
+def _fold_char(char: str) -> str:
+    """One character's comparison form, or the character itself when folding would resize it."""
+    width = unicodedata.normalize("NFKC", char)
+    if len(width) != 1:
+        width = char
+    lower = width.casefold()
+    return lower if len(lower) == 1 else width
+
+
+_FOLD_TABLE: dict[str, str] = {}
+
+
+@lru_cache(maxsize=32)
+def aligned_fold(text: str) -> str:
+    """`fold` without the resizing steps: position i of the result is text[i] folded.
+
+    Used where offsets found in the folded text must map straight back to the original. NFKC
+    and casefolding change length for a few characters (…, ß, ㈱); those are kept as they are.
+    OpenCC t2s maps character for character in practice; if a phrase rule ever changes the
+    length, each character is converted on its own.
+    """
+    table = _FOLD_TABLE
+    chars = []
+    for char in text:
+        folded = table.get(char)
+        if folded is None:
+            folded = table[char] = _fold_char(char)
+        chars.append(folded)
+    width = "".join(chars)
+    simplified = to_simplified(width)
+    if len(simplified) == len(width):
+        return simplified
+    singles = (to_simplified(char) for char in width)
+    return "".join(s if len(s) == 1 else c for s, c in zip(singles, width, strict=True))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from taimei.news.pipeline import sources
 from taimei.news.pipeline.classify import classify
 from taimei.news.pipeline.dedupe import NearDuplicateIndex
 from taimei.news.pipeline.document import Document, Options
@@ -61,10 +62,6 @@ def analyze(sources_: Iterable[str], options: Options | None = None) -> Iterator
 
 def _expand(source: str, options: Options) -> Iterator[Document]:
     """The documents of one source; a source that cannot be read yields one failed document."""
-    # Imported here: expanding sources pulls in feed parsing and HTTP, which the stages and the
-    # ingest service (which expands on its own) do not need.
-    from taimei.news.pipeline import sources
-
     try:
         yield from sources.expand(source, options)
     except Exception as exc:

@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from taimei.core.text import aligned_fold
 from taimei.news.lexicon import DEFAULT_LEXICON
 from taimei.news.pipeline.document import Document, Label, LexiconEntry, Options
-from taimei.news.pipeline.organizations import aligned_fold, industries_of, is_ascii_word_char
+from taimei.news.pipeline.organizations import industries_of, is_ascii_word_char
 
 THRESHOLD = 3.0
 STRONG = 2.0

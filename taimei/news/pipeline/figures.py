@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from taimei.core.text import aligned_fold
 from taimei.news.pipeline.document import Amount, Document, Options, Percentage, Span
-from taimei.news.pipeline.organizations import aligned_fold
 
 # cn2an parses none of 400億美元, 15兆元 or 1兆2000億 (it has no 兆) and fails on mixed
 # Arabic/Chinese forms, so this small parser of digits + 十百千 + 萬億兆 magnitudes is written

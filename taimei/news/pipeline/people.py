@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from taimei.core.text import to_simplified
+from taimei.core.text import aligned_fold, to_simplified
 from taimei.news.pipeline.document import Document, Options, PersonMention, Span
-from taimei.news.pipeline.organizations import aligned_fold, strip_prefixes, trim_name
+from taimei.news.pipeline.organizations import strip_prefixes, trim_name
 
 # fmt: off
 _TITLES_ZH = (
