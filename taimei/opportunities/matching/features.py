@@ -44,7 +44,8 @@ def member_roles(*, kind: str, industries: Iterable[str], domains: Iterable[str]
         roles.add("partner")
     if "investment" in domains or "finance" in industries:
         roles.add("investor")
-    if kind == "company" and ("startups" in domains or "investment" in domains):
+    # An investor is not an investment target, even when "investment" is its domain.
+    if kind == "company" and ({"startups", "investment"} & domains) and "finance" not in industries:
         roles.add("investee")
     if "talent" in domains or "education" in industries:
         roles.add("talent")
