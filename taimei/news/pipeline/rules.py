@@ -15,7 +15,11 @@ Kinds:
 - `credit`: the match (editor, translator, reporting credits) moves into metadata.
 - `stamp`: the match (ROC date stamp, end mark) at the end of the last paragraph goes.
 - `trailing`: after the article, a line matching this is an unrelated teaser.
+- `bio`: after the article, a note about the author ("Doe covers trade for ..."); a rule with a
+  `name` group fires only when that name is the byline's author.
 - `lead`: in plain text, header lines before the article (date line).
+- `zone`: source hints (outlet, URL, feed-mirror region tag) that say which time zone a naive
+  publication time is in.
 
 `max_length` keeps a rule from touching long paragraphs; `sentences` says whether the rule may
 remove a paragraph that reads as a real sentence (ends in sentence punctuation and has a
@@ -59,7 +63,18 @@ _OUTLETS = (
     r"|三立新聞|TVBS|民視|公視|台視|華視|中視|鏡週刊|鏡新聞|上報|風傳媒|新頭殼|Newtalk|今周刊"
     r"|商業周刊|天下雜誌|數位時代|科技新報|鉅亨網|中央社|NOWnews|今日新聞|太報|匯流新聞網"
 )
-_REPORTER = r"(?:實習|特派|駐[\u4e00-\u9fff]{1,4}|文字)?(?:記者|记者)"
+_REPORTER = (
+    r"(?:本報|本报)?(?:實習|实习|特派|駐[\u4e00-\u9fff]{1,4}|驻[\u4e00-\u9fff]{1,4}|文字)?"
+    r"(?:記者|记者)"
+)
+_EN_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_EN_DATE = (
+    rf"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+    rf"(?:{_EN_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_EN_MONTH}\s+\d{{4}})"
+)
 _EN_NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|da|del|bin)){0,3}"
 
 DROP_RULES: tuple[Rule, ...] = (
@@ -75,7 +90,8 @@ DROP_RULES: tuple[Rule, ...] = (
     _rule(
         "feed_mirror_promo",
         "drop",
-        r"[获獲]取更多\s*RSS|更多\s*RSS\s*[订訂][阅閱]|feedx\.(?:net|xyz|cc|top)|RSS\s*feed\s*by",
+        r"[获獲]取更多\s*RSS|更多\s*RSS\s*[订訂][阅閱]|feedx\.(?:net|xyz|cc|top)|RSS\s*feed\s*by"
+        r"|^\s*更多[订訂][阅閱]源\s*[:：]?\s*$|^\s*get more (?:rss )?feeds\s*[:：]?\s*$",
         200,
         sentences=True,
     ),
@@ -94,7 +110,9 @@ DROP_RULES: tuple[Rule, ...] = (
         "drop",
         r"下載.{0,12}APP|加入.{0,12}LINE\s*(?:好友|官方|@)|追蹤.{0,16}(?:IG|Instagram|粉絲專頁|粉專"
         r"|臉書|Facebook|YouTube|頻道)|按讚.{0,12}粉絲|點我(?:看|加入|下載|訂閱|追蹤)|點此(?:看|訂閱|下載)"
-        r"|^follow us on|download (?:our|the) app|^\s*[👉☞➤]",
+        r"|[关關]注.{0,12}(?:微信|公[众眾][号號]|微博|[头頭]条[号號])"
+        r"|^follow us on|download (?:our|the) app"
+        r"|^\s*[👉☞➤]",
         90,
     ),
     _rule(
@@ -118,6 +136,51 @@ DROP_RULES: tuple[Rule, ...] = (
         "drop",
         r"^(?:我要投稿|新聞爆料|爆料請|有話要說|投稿請|本文經授權轉載|原文網址|更多.{0,12}報導[：:]?$)",
         80,
+    ),
+    # A feed reposter's notice: 本文由RSS自動轉載，內容以原網站為準.
+    _rule(
+        "repost_notice",
+        "drop",
+        r"^\s*本文(?:由|经|經)?.{0,12}(?:自動|自动)?(?:轉載|转载|轉貼|转贴)(?:自|於|于)?"
+        r"|[內内]容以原[網网]站[為为]準|[內内]容以原[網网]站为准|^\s*this (?:article|story|post) "
+        r"(?:was|is) (?:automatically )?(?:republished|reposted|syndicated) from",
+        80,
+        sentences=True,
+    ),
+    # A link that only leads to the full text: 閱讀更多, 阅读全文, Continue reading ».
+    _rule(
+        "read_more_link",
+        "drop",
+        r"^\s*[\[【<(]?\s*(?:閱讀更多|阅读更多|閱讀全文|阅读全文|繼續閱讀|继续阅读|看全文|查看全文|全文[連链]結"
+        r"|點[擊此我]?閱讀|点击阅读|continue reading|keep reading"
+        r"|read (?:the )?full (?:story|article)"
+        r"|read more\s*(?:[>»›→…]+|\.{3}))\s*[\]】>)]?\s*(?:[>»›→…]+|\.{3})?\s*$",
+        40,
+        sentences=True,
+    ),
+    # "Read next: <headline>", "Also on our site: <headline>": a labelled teaser for another
+    # story. The label and its colon are the anchor; what follows is another headline.
+    _rule(
+        "labelled_teaser",
+        "drop",
+        r"^\s*(?:read next|read more|read also|also read|most read|most popular|popular now"
+        r"|trending(?: now)?|also on (?:our (?:site|website)|this site|[\w-]+\.(?:com|org|net|tw))"
+        r"|see also|related(?: story| article)?|recommended"
+        r"|don'?t miss|editor'?s picks?|more from [\w .&'-]{2,30}|up next"
+        r"|延伸閱讀|延伸阅读|相關新聞|相关新闻|相關報導|相关报道|推薦閱讀|推荐阅读|熱門新聞|热门新闻"
+        r"|看更多|更多新聞|更多新闻|你可能也想看)\s*[:：|｜]\s*\S.{0,110}$",
+        140,
+        sentences=True,
+    ),
+    # "Follow <outlet> on LinkedIn for daily updates."
+    _rule(
+        "social_follow",
+        "drop",
+        r"^\s*(?:follow|like|join|find|subscribe to) (?:us|[A-Z][\w&.'’ -]{1,40}?) on (?:LinkedIn|X"
+        r"|Twitter|Facebook|Instagram|Threads|YouTube|WhatsApp|Telegram|LINE|Bluesky|Mastodon"
+        r"|TikTok|Google News|WeChat)\b",
+        140,
+        sentences=True,
     ),
 )
 
@@ -154,6 +217,8 @@ CAPTION_RULES: tuple[Rule, ...] = (
         "caption",
         r"^\s*(?:photo|image|picture|pictured|caption|file photo|photograph)"
         r"(?:\s*(?:credit|courtesy|by))?\s*[:：]|\((?:photo|image|picture)[^)]{0,60}\)\s*$"
+        r"|^\s*(?:file )?(?:photo|photograph|image|picture)s?\s+(?:courtesy(?: of)?|by|via)"
+        r"\s+(?:the\s+)?[A-Z]"
         r"|\b(?:REUTERS|AP Photo|AFP(?: via Getty Images)?|Getty Images|Bloomberg)"
         r"\s*/\s*[A-Z][\w .'-]+$",
         320,
@@ -210,6 +275,16 @@ BYLINE_RULES: tuple[Rule, ...] = (
         r"\s*[\u4e00-\u9fff]{0,6}?(?:綜合|综合)?(?:外電)?(?:報導|报道|外電)\s*$",
         40,
     ),
+    # (By Jane Doe) at the head of the first paragraph, as English wire services write it.
+    _rule(
+        "byline_english_parenthesized",
+        "byline",
+        rf"^\s*\(\s*(?:By|BY|by)\s+(?P<author>{_EN_NAME}(?:(?:\s*,\s*|\s+and\s+){_EN_NAME})*)"
+        r"\s*\)\s*",
+        120,
+        sentences=True,
+        flags=0,
+    ),
     # By Jane Doe, By JANE DOE and JOHN ROE, By Jane Doe, Reuters
     _rule(
         "byline_english",
@@ -225,7 +300,7 @@ CREDIT_RULES: tuple[Rule, ...] = (
     _rule(
         "editor_credit",
         "credit",
-        r"[(\[]\s*(?:責任)?(?:編輯|编辑|責編|责编)\s*[:：/／]\s*(?P<editor>[^()\[\]]{1,20}?)\s*[)\]]",
+        r"[(\[]\s*(?:責任|责任)?(?:編輯|编辑|責編|责编)\s*[:：/／]\s*(?P<editor>[^()\[\]]{1,20}?)\s*[)\]]",
     ),
     _rule(
         "translator_credit",
@@ -248,6 +323,35 @@ CREDIT_RULES: tuple[Rule, ...] = (
         300,
         sentences=True,
     ),
+    # "... the ministry said. (Reporting by Jane Doe; Editing by John Roe)": glued to a paragraph.
+    _rule(
+        "wire_credits_inline",
+        "credit",
+        r"(?<=[.!?\"”’])\s*\(\s*(?P<credits>(?:(?:Additional )?Reporting|Writing|Editing) by"
+        r" [^()]{2,200}?)\s*\)\s*$",
+        sentences=True,
+    ),
+    # 來源：中央社, 来源：台海网: the outlet a story was taken from, on its own line.
+    _rule(
+        "source_line",
+        "credit",
+        r"^\s*[(（\[【]?\s*(?:來源|来源|稿源|新聞來源|新闻来源|文章來源|文章来源|出處|出处)\s*[:：/／]\s*"
+        r"(?P<origin>[^\s，,。；;:：]{2,30})\s*[)）\]】]?\s*$",
+        40,
+    ),
+    _rule(
+        "source_line_english",
+        "credit",
+        r"^\s*Source\s*:\s*(?P<origin>[A-Z][\w.&' -]{1,40})\s*$",
+        50,
+        flags=0,
+    ),
+    # "……。（來源：經濟日報）" at the end of a paragraph.
+    _rule(
+        "source_credit",
+        "credit",
+        r"[(（]\s*(?:來源|来源|稿源)\s*[:：/／]\s*(?P<origin>[^()（）]{2,20}?)\s*[)）]\s*$",
+    ),
 )
 
 STAMP_RULES: tuple[Rule, ...] = (
@@ -259,6 +363,37 @@ STAMP_RULES: tuple[Rule, ...] = (
         r"(?:0[1-9]|[12]\d|3[01]))\s*$",
     ),
     _rule("end_mark", "stamp", r"[(]\s*(?:完|全文完|end)\s*[)]\s*$|^\s*(?:#{3}|-30-)\s*$"),
+    # English wire services close with a tag and the editor's initials: "... said. Enditem/kw".
+    _rule(
+        "wire_end_tag",
+        "stamp",
+        r"(?:(?<=[.!?\"”’)\]\s])|^)\s*(?:Enditem|ENDITEM)(?:\s*/\s*[A-Za-z]{1,5})?\s*$",
+        flags=0,
+    ),
+)
+
+BIO_RULES: tuple[Rule, ...] = (
+    # "Doe covers manufacturing for the Example Report.", "Jane Doe is a reporter for ...".
+    _rule(
+        "author_bio_english",
+        "bio",
+        r"^(?!.*\b(?:said|says|told)\b)\s*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})"
+        r"\s+(?:covers|reports on"
+        r"|writes about|writes for|reported from|contributed (?:reporting|to this)"
+        r"|is (?:a|an|the) (?:[\w-]+\s+){0,4}"
+        r"(?:reporter|correspondent|writer|editor|columnist|contributor|journalist)\b)",
+        200,
+        sentences=True,
+        flags=0,
+    ),
+    # （作者為中華經濟研究院研究員）: an op-ed's note on its author, in brackets, after the article.
+    _rule(
+        "author_note_chinese",
+        "bio",
+        r"^\s*[(（]\s*(?:作者|本文作者)(?:為|为|是|係|系)[^()（）]{2,60}[)）]\s*$",
+        80,
+        sentences=True,
+    ),
 )
 
 TRAILING_RULES: tuple[Rule, ...] = (
@@ -274,8 +409,9 @@ LEAD_RULES: tuple[Rule, ...] = (
         "lead_date_line",
         "lead",
         r"^\s*(?:date|日期|發布時間|發佈時間|发布时间|更新時間|更新时间|published|posted|updated)?\s*[:：]?"
-        r"\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*$",
-        40,
+        r"\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+        rf"|{_EN_DATE}(?:,?\s+\d{{1,2}}:\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?)\s*$",
+        60,
         sentences=True,
     ),
 )
@@ -298,7 +434,8 @@ _SECTIONS_TEXT = """
 體育 運動 健康 醫療 旅遊 論壇 評論 要聞 焦點 即時 綜合 房產 房地產 汽車 文化 教育
 軍武 國防 軍事 外交 環境 能源 消費 職場 時事 全球 國內 台灣 臺灣 美國 亞洲 商業 經濟
 投資 理財 新創 半導體 AI 财经 国际 社会 两岸 大陆 产经 证券 娱乐 体育 要闻 焦点 经济
-投资 军事 Politics Business World Tech Technology Markets Economy Finance Opinion Asia
+投资 军事 台湾 美国 亚洲 国内 时事 产业 证券 金融 科创 港澳 环球 评论
+Politics Business World Tech Technology Markets Economy Finance Opinion Asia
 Taiwan China US U.S. Americas Energy Health Science Companies Industry Trade Policy
 """
 SECTIONS: frozenset[str] = frozenset(_SECTIONS_TEXT.split())

@@ -131,6 +131,12 @@ def test_seeds_when_available() -> None:
         ("By JANE DOE", "JANE DOE", None),
         ("By Jane Doe, Reuters", "Jane Doe", None),
         ("新华社北京1月27日电（记者张伟、李强）商务部今天表示。", "张伟、李强", "商务部今天表示。"),
+        (
+            "(By Dana Whitfield) Harbor Freight Lines said.",
+            "Dana Whitfield",
+            "Harbor Freight Lines said.",
+        ),
+        ("本报记者 周晓梅／厦门报道", "周晓梅", None),
     ],
 )
 def test_bylines_become_the_author(first: str, author: str, rest: str | None) -> None:
@@ -157,6 +163,12 @@ def test_agency_dateline_without_a_reporter() -> None:
         "他說：「分享經驗很重要，我們會繼續努力。」",
         "營收達新台幣1090813元，創下新高。",
         "相關新聞顯示，投資人對台美關係仍有信心，股市應聲上漲。",
+        "Follow-up talks on chip tariffs will be held on LinkedIn's campus, officials said.",
+        "Also on Tuesday: the ministry said exports to Texas rose 12 percent.",
+        "Photo sensors made in Hsinchu are sold to carmakers in Michigan and Ohio.",
+        "Source code for the customs system was shared with U.S. officials, the agency said.",
+        "來源國標示規定將於明年上路，業者須提前準備。",
+        "Reed covers the cost of the new plant, the company said.",
     ],
 )
 def test_real_sentences_are_never_removed(sentence: str) -> None:
@@ -176,6 +188,16 @@ def test_real_sentences_are_never_removed(sentence: str) -> None:
         ("版權所有 © 2025 範例新聞 未經授權不得轉載", "copyright"),
         ("►快訊／颱風最新動態", "related_link_bullet"),
         ("Advertisement", "advertisement"),
+        ("更多精彩內容，請關注本站微信公眾號", "app_social_promo"),
+        ("閱讀全文", "read_more_link"),
+        ("Continue reading »", "read_more_link"),
+        ("本文轉載自合作媒體夥伴", "repost_notice"),
+        ("本文由新聞聚合服務自動轉貼，內容以原網站為準", "repost_notice"),
+        ("Read next: City council approves new bike lanes", "labelled_teaser"),
+        ("Also on our site: Ferry timetable changes for summer", "labelled_teaser"),
+        ("相關新聞：桃園機場捷運延長營運時間", "labelled_teaser"),
+        ("Follow Harbor Business Daily on X for breaking news.", "social_follow"),
+        ("Get more feeds:", "feed_mirror_promo"),
     ],
 )
 def test_boilerplate_lines_are_removed_with_their_rule(line: str, rule: str) -> None:
@@ -208,6 +230,8 @@ def test_related_block_in_the_middle_keeps_the_article_after_it() -> None:
         "（圖／翻攝自臉書）",
         "Photo: Workers at a plant in Hsinchu.",
         "A worker inspects a wafer. (Photo by Jane Doe)",
+        "Photo courtesy of the Port of Savannah",
+        "File photo by Dana Whitfield",
     ],
 )
 def test_captions_are_kept_apart(caption: str) -> None:
@@ -231,6 +255,15 @@ def test_captions_are_kept_apart(caption: str) -> None:
         ("美方表示歡迎。（譯者：陳大同／核稿：林小華）", "translator", "陳大同", "美方表示歡迎。"),
         ("會議將於下月召開。1141205", "roc_stamp", "1141205", "會議將於下月召開。"),
         ("會議將於下月召開。（完）", None, None, "會議將於下月召開。"),
+        ("雙方同意擴大合作。（责任编辑：张伟）", "editor", "张伟", "雙方同意擴大合作。"),
+        ("雙方同意擴大合作。（來源：範例日報）", "origin", "範例日報", "雙方同意擴大合作。"),
+        ("The plant opens in 2027. Enditem/jd", None, None, "The plant opens in 2027."),
+        (
+            "Exports rose 5 percent. (Reporting by Dana Whitfield; Editing by Sam Ortiz)",
+            "editor",
+            "Sam Ortiz",
+            "Exports rose 5 percent.",
+        ),
     ],
 )
 def test_credits_and_stamps_at_the_end(
@@ -256,6 +289,69 @@ def test_trailing_unrelated_lines_are_dropped(teaser: str) -> None:
         f"第一段是正文，內容完整。\n\n最後一段是正文，內容完整。\n\n{teaser}", title="t"
     )
     assert document.paragraphs == ["第一段是正文，內容完整。", "最後一段是正文，內容完整。"]
+
+
+def test_stamp_is_found_under_lines_that_follow_the_article() -> None:
+    document = _text(
+        "第一段是正文，內容完整。\n\n最後一段是正文，內容完整。（編輯：林小華）1141205"
+        "\n\n更多訂閱源：\n\n01/02 全台天氣預報",
+        title="t",
+    )
+    assert document.paragraphs == ["第一段是正文，內容完整。", "最後一段是正文，內容完整。"]
+    assert document.metadata["roc_stamp"] == "1141205"
+    assert document.metadata["editor"] == "林小華"
+
+
+def test_source_line_of_a_simplified_scrape_is_lifted() -> None:
+    document = _text(
+        " date 2025-05-06 \n台湾\n\n范例公司扩大对美出口\n\n来源：范例经贸网\n\n"
+        "范例公司6日宣布扩大对美出口，预计明年营收增长两成。\n\n公司表示，新厂将于年底投产。",
+    )
+    assert document.metadata["origin"] == "范例经贸网"
+    assert document.paragraphs == [
+        "范例公司6日宣布扩大对美出口，预计明年营收增长两成。",
+        "公司表示，新厂将于年底投产。",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("byline", "note", "removed"),
+    [
+        ("By Dana Whitfield", "Whitfield covers energy for the Harbor Business Daily.", True),
+        ("By Dana Whitfield", "Dana Whitfield is a staff reporter based in Savannah.", True),
+        ("By Sam Ortiz", "Whitfield covers energy for the Harbor Business Daily.", False),
+        ("", "Whitfield covers energy for the Harbor Business Daily.", False),
+    ],
+)
+def test_a_note_on_the_author_after_the_article(byline: str, note: str, removed: bool) -> None:
+    body = [
+        "Harbor Freight Lines will add two routes to Kaohsiung, the company said on Monday.",
+        "The routes start in March and carry refrigerated cargo, executives said.",
+    ]
+    document = _text("\n\n".join([byline, *body, note]), title="t")
+    assert (note not in document.paragraphs) is removed
+    assert document.paragraphs[: len(body)] == body
+
+
+def test_chinese_author_note_in_brackets_goes_only_at_the_end() -> None:
+    note = "（作者為範例經濟研究院研究員）"
+    document = _text(f"第一段是正文，內容完整。\n\n第二段也是正文，內容完整。\n\n{note}", title="t")
+    assert document.paragraphs == ["第一段是正文，內容完整。", "第二段也是正文，內容完整。"]
+    prose = "作者為了撰寫本書，走訪了三個國家。"
+    kept = _text(f"第一段是正文，內容完整。\n\n{prose}", title="t")
+    assert kept.paragraphs[-1] == prose
+
+
+def test_feed_entry_read_more_link_and_repost_notice() -> None:
+    markup = (
+        "<p>範例電子今天宣布在德州設廠，預計明年量產。</p>"
+        "<p><a href='https://example.com/more'>閱讀全文</a></p>"
+        "<p>本文由新聞聚合服務自動轉貼，內容以原網站為準</p>"
+    )
+    document = extract(
+        parse(Document(source="e", format="feed-entry", markup=markup), Options()), Options()
+    )
+    assert document.paragraphs == ["範例電子今天宣布在德州設廠，預計明年量產。"]
 
 
 def test_fragment_without_paragraph_tags_keeps_every_line() -> None:

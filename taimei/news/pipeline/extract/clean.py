@@ -6,7 +6,7 @@ from taimei.core.text import fold
 from taimei.news.pipeline.extract.boilerplate import paragraph_rules
 from taimei.news.pipeline.extract.bylines import bylines
 from taimei.news.pipeline.extract.credits import credits
-from taimei.news.pipeline.extract.ending import trailing
+from taimei.news.pipeline.extract.ending import ending
 from taimei.news.pipeline.extract.work import Work
 
 
@@ -15,7 +15,7 @@ def clean_paragraphs(paragraphs: list[str], work: Work) -> list[str]:
     kept = paragraph_rules(paragraphs, work)
     kept = bylines(kept, work)
     kept = credits(kept, work)
-    kept = trailing(kept, work)
+    kept = ending(kept, work)
     return _title_repeat(kept, work)
 
 

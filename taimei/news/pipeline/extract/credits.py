@@ -1,4 +1,4 @@
-"""Credits and stamps: editors, translators, wire credits and ROC stamps become metadata."""
+"""Credits: editors, translators, wire credits and source lines become metadata."""
 
 from __future__ import annotations
 
@@ -15,20 +15,12 @@ _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .-]*$")
 
 
 def credits(paragraphs: list[str], work: Work) -> list[str]:
-    """Editor and translator credits anywhere; ROC stamps and end marks after the article."""
+    """Editor, translator and source credits wherever they stand."""
     kept: list[str] = []
     for paragraph in paragraphs:
         text = cut_all(paragraph, rules.CREDIT_RULES, work)
         if text:
             kept.append(text)
-    while kept:
-        text = cut_all(kept[-1], (*rules.STAMP_RULES, *rules.CREDIT_RULES), work)
-        if text == kept[-1]:
-            break
-        if text:
-            kept[-1] = text
-        else:
-            kept.pop()
     return kept
 
 
