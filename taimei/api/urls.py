@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 
-from taimei.api import members, opportunities, search
+from taimei.api import members, news, opportunities, search
 from taimei.api.auth import authenticated
 from taimei.core.taxonomy import VOCABULARIES
 from taimei.members.selectors import user_organizations
@@ -17,6 +17,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", members.router)
+api.add_router("/", news.router)
 api.add_router("/", search.router)
 api.add_router("/", opportunities.router)
 
