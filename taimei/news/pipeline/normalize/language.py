@@ -1,0 +1,35 @@
+"""Language and script: zh-Hant, zh-Hans or en, judged from the text itself."""
+
+from __future__ import annotations
+
+import re
+
+from taimei.core.text import to_simplified, to_traditional
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_LETTERS_PER_HAN = 4  # one Han character carries about as much as four Latin letters
+
+
+def detect_language(text: str) -> str | None:
+    """zh-Hant, zh-Hans or en; None when the text has no letters to judge by.
+
+    The script is whichever conversion changes less: Traditional text changes a lot under
+    t2s and little under s2t (only variants such as 台 → 臺), Simplified text the reverse.
+    """
+    han = len(_HAN.findall(text))
+    latin = len(_LATIN.findall(text))
+    if han == 0 and latin == 0:
+        return None
+    if han * _LETTERS_PER_HAN < latin:
+        return "en"
+    chinese = "".join(_HAN.findall(text))
+    traditional_only = _changed(chinese, to_simplified(chinese))
+    simplified_only = _changed(chinese, to_traditional(chinese))
+    return "zh-Hans" if simplified_only > traditional_only else "zh-Hant"
+
+
+def _changed(original: str, converted: str) -> int:
+    """Characters a conversion changed (OpenCC keeps lengths for single characters)."""
+    differing = sum(1 for a, b in zip(original, converted, strict=False) if a != b)
+    return differing + abs(len(original) - len(converted))
