@@ -43,6 +43,7 @@ class EventForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         label=_("Industries"),
     )
+    online_url = forms.URLField(label=_("online link"), required=False, assume_scheme="https")
     meeting_pairs = forms.MultipleChoiceField(
         choices=PAIR_CHOICES,
         required=False,

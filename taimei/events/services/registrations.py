@@ -182,6 +182,7 @@ def registration_decline(*, registration: Registration, by: User, note: str = ""
 @transaction.atomic
 def logistics_submit(*, registration: Registration, data: dict[str, Any]) -> Logistics:
     """Save an approved delegate's travel details, until the event's deadline."""
+    registration = Registration.objects.select_related("event").get(pk=registration.pk)
     event = registration.event
     if not event.is_staged or registration.status != Status.CONFIRMED:
         raise RegistrationError(_("Travel details are asked only of approved participants."))
