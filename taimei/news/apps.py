@@ -14,6 +14,7 @@ class NewsConfig(AppConfig):
     label = "news"
     verbose_name = _("News")
     demo_loaders = ["taimei.news.demo.demo_load"]
+    search_indexes = ["taimei.news.search_index.ArticleIndex"]
     periodic_tasks = {"news-poll-feeds": {"task": "taimei.news.tasks.poll_feeds", "every": 900}}
 
     def ready(self) -> None:

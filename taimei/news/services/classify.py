@@ -37,6 +37,8 @@ def article_classify(*, article: Article, options: Options) -> bool:
     with transaction.atomic():
         labels_replace(article=article, topics=document.topics, industries=document.industries)
         mentions_replace(article=article, document=document)
+        # Saving the article (not only its labels) tells search to refresh its facets.
+        article.save(update_fields=["updated_at"])
     return True
 
 

@@ -26,6 +26,17 @@ def write_text(path: Path, paragraphs: tuple[str, ...], title: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _search_index_in_tmp(settings, tmp_path):
+    """Articles saved here may reach site search: keep its index out of the real var/."""
+    from taimei.search.backends import reset_backends
+
+    settings.TAIMEI_SEARCH_INDEX_DIR = tmp_path / "search-index"
+    reset_backends()
+    yield
+    reset_backends()
+
+
 @pytest.fixture
 def hostile_folder(tmp_path: Path) -> Path:
     """A batch mixing a good article with every kind of broken input."""
