@@ -9,12 +9,13 @@ per position, fast enough for 100,000 documents.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from taimei.core.text import fold
+from taimei.core.text import fold, to_simplified
 
 GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "data" / "glossary.txt"
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -103,9 +104,9 @@ class Matcher:
         """{key: surface as written in `text`} for every phrase found (first surface kept)."""
         if not text:
             return {}
-        folded = fold(text)
-        # fold() keeps length for nearly all text, so a span of the folded text is the same span
-        # of the original; when it does not, the folded surface is reported instead.
+        folded = _comparable(text)
+        # Script and case folding keep the length of nearly all text, so a span of the folded
+        # text is the same span of the original; when not, the folded surface is reported.
         original = text if len(text) == len(folded) else folded
         found: dict[str, str] = {}
         self._find_cjk(folded, original, found)
@@ -146,6 +147,11 @@ class Matcher:
                             end = start + size - 1
                             found[key] = original[spans[start].start() : spans[end].end()]
                         break
+
+
+def _comparable(text: str) -> str:
+    """`fold` without collapsing whitespace, so positions still point into the original."""
+    return to_simplified(unicodedata.normalize("NFKC", text)).casefold()
 
 
 @cache
