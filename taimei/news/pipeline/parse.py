@@ -12,13 +12,16 @@ Dates stay text here (`metadata["date_text"]`): the normalize stage owns time zo
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 import lxml.etree
 import lxml.html
 
+from taimei.news.pipeline import rules
 from taimei.news.pipeline.document import Document, Options
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\n(?P<head>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -36,18 +39,9 @@ _HTML_TAGS_MIN = 2
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _TITLE_SEPARATORS = re.compile(r"\s+[|｜–—-]\s+|\s*｜\s*")
 
-_DATE_META = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "parsely-pub-date",
-)
 _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author")
+_SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher")
+_JSON_LD_MAX = 200_000
 
 
 def parse(document: Document, options: Options) -> Document:
@@ -203,13 +197,88 @@ def _parse_html(document: Document) -> Document:
         title = title or metas.get("og:title") or _first_text(root, "//h1") or _page_title(root)
         author = author or next((metas[key] for key in _AUTHOR_META if metas.get(key)), None)
         url = url or _canonical(root) or metas.get("og:url")
-        date = next((metas[key] for key in _DATE_META if metas.get(key)), None)
-        date = date or _first_attr(root, "//time[@datetime]", "datetime")
+        date = page_date(root, metas)
         if date and "date_text" not in metadata:
             metadata["date_text"] = date
+        site = next((metas[key] for key in _SITE_META if metas.get(key)), None)
+        site = site or _site_from_title(root)
+        if site:
+            metadata.setdefault("site_name", site)
     return replace(
         document, format="html", title=title or "", author=author, url=url, metadata=metadata
     )
+
+
+def page_date(root: lxml.html.HtmlElement, metas: dict[str, str]) -> str | None:
+    """The publication date as the page states it, from its most reliable place.
+
+    Head metas first, then JSON-LD, then <time datetime>, then the text of a <time> element or
+    of an element whose class says it holds the date or the byline (when that text has a year).
+    """
+    date = next((metas[key] for key in rules.DATE_META if metas.get(key)), None)
+    date = date or next(_json_ld_dates(root), None)
+    date = date or _first_attr(root, "//time[@datetime]", "datetime")
+    return date or next(_element_dates(root), None)
+
+
+def _json_ld_dates(root: lxml.html.HtmlElement) -> Iterator[str]:
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        text = script.text or ""
+        if len(text) > _JSON_LD_MAX:
+            continue
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        for key in rules.DATE_JSON_LD:
+            found = _json_find(data, key)
+            if found:
+                yield found
+                return
+
+
+def _json_find(data: object, key: str, depth: int = 0) -> str | None:
+    """The first string value of `key` in nested JSON-LD (objects, lists, @graph)."""
+    if depth > 8:
+        return None
+    if isinstance(data, dict):
+        value = data.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        children: list[object] = list(data.values())
+    elif isinstance(data, list):
+        children = list(data)
+    else:
+        return None
+    for child in children:
+        found = _json_find(child, key, depth + 1)
+        if found:
+            return found
+    return None
+
+
+def _element_dates(root: lxml.html.HtmlElement) -> Iterator[str]:
+    """Texts with a year: every <time> element first, then date and byline elements."""
+    for element in root.iter("time"):
+        text = " ".join(element.text_content().split())
+        if len(text) <= rules.DATE_ELEMENT_MAX and rules.DATE_ELEMENT_YEAR.search(text):
+            yield text
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "head"):
+            continue
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not rules.DATE_ELEMENT_CLASS.search(names):
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text) <= rules.DATE_ELEMENT_MAX and rules.DATE_ELEMENT_YEAR.search(text):
+            yield text
+
+
+def _site_from_title(root: lxml.html.HtmlElement) -> str | None:
+    """The site name most outlets append to <title> after a separator ("Story | Outlet")."""
+    title = _first_text(root, "//title")
+    parts = [part.strip() for part in _TITLE_SEPARATORS.split(title or "") if part.strip()]
+    return parts[-1] if len(parts) > 1 else None
 
 
 def html_tree(markup: str) -> lxml.html.HtmlElement | None:

@@ -426,3 +426,22 @@ def test_fuzz_stages_never_raise_on_hostile_text(markup: str, fmt: str | None) -
     assert document.error is not None or document.paragraphs
     if document.published_at is not None:
         assert document.published_at.tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "date_text"),
+    [
+        ("Published March 14, 2024", "March 14, 2024"),
+        ("Updated: Thursday, Mar. 14, 2024, 3:05 p.m. ET", "Thursday, Mar. 14, 2024, 3:05 p.m. ET"),
+        ("日期：2024/03/14 10:20", "2024/03/14 10:20"),
+    ],
+)
+def test_date_lines_above_a_scraped_story(line: str, date_text: str) -> None:
+    document = _text(
+        f"{line}\n\nBusiness\n\nPort adds two routes to Kaohsiung\n\n"
+        "The port said on Monday it would add two routes to Kaohsiung, officials said.\n\n"
+        "The routes start in March, the port said."
+    )
+    assert document.metadata["date_text"] == date_text
+    assert document.title == "Port adds two routes to Kaohsiung"
+    assert document.paragraphs[0].startswith("The port said on Monday")

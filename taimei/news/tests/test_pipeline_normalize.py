@@ -170,3 +170,113 @@ def test_a_bad_time_zone_is_an_error_not_an_exception() -> None:
         Document(source="x", paragraphs=["a"]), Options(default_timezone="Mars/Base")
     )
     assert document.error is not None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("發布時間：2024/03/14 10:20 來源：範例新聞", "2024-03-14T10:20:00+08:00"),
+        ("By Dana Whitfield | Mar. 14, 2024", "2024-03-14T00:00:00+08:00"),
+        ("更新於113年3月14日 下午3:05", "2024-03-14T15:05:00+08:00"),
+        ("March 14, 2024 3:05 p.m. ET", "2024-03-14T15:05:00-04:00"),
+        ("2024-01-09 08:00 PST", "2024-01-09T08:00:00-08:00"),
+        ("2024-03-14 09:00 北京時間", "2024-03-14T09:00:00+08:00"),
+    ],
+)
+def test_dates_inside_other_words_and_zone_abbreviations(value: str, expected: str) -> None:
+    parsed = parse_datetime(value, "Asia/Taipei")
+    assert parsed is not None
+    assert parsed.isoformat() == expected
+
+
+ENGLISH_BODY = ["The company said it would add 40 engineers next year, executives said."]
+
+
+@pytest.mark.parametrize(
+    ("fields", "zone", "rule"),
+    [
+        # what the source says about itself comes first
+        ({"url": "https://news.example.com.tw/a/1"}, "Asia/Taipei", "zone_domain_taiwan"),
+        ({"metadata": {"tags": ["(港)範例日報"]}}, "Asia/Hong_Kong", "zone_region_tag_hong_kong"),
+        (
+            {"metadata": {"site_name": "Taiwan Industry Review"}},
+            "Asia/Taipei",
+            "zone_taiwanese_outlet",
+        ),
+        (
+            {"metadata": {"site_name": "Kansas Farm Ledger"}},
+            "America/Chicago",
+            "zone_us_outlet_place",
+        ),
+        (
+            {"metadata": {"feed_title": "Oregon Tech Weekly"}},
+            "America/Los_Angeles",
+            "zone_us_outlet_place",
+        ),
+        # then, for English, a U.S. dateline or a U.S. place in the headline, else Eastern
+        (
+            {"paragraphs": ["DENVER — A Colorado startup said it would hire engineers in Taipei."]},
+            "America/Denver",
+            "zone_english_dateline",
+        ),
+        (
+            {"paragraphs": ["TAIPEI (Example Wire) - The ministry said exports rose."]},
+            "Asia/Taipei",
+            "zone_english_dateline",
+        ),
+        (
+            {"title": "Taiwanese chipmaker picks Arizona for plant"},
+            "America/Phoenix",
+            "zone_english_headline_place",
+        ),
+        (
+            {"title": "Taiwan trade mission signs farm deals"},
+            "America/New_York",
+            "zone_language_en",
+        ),
+    ],
+)
+def test_english_naive_dates_take_the_source_zone(
+    fields: dict[str, object], zone: str, rule: str
+) -> None:
+    base: dict[str, object] = {"title": "Chip supplier expands", "paragraphs": ENGLISH_BODY}
+    document = _normalized(
+        **{**base, **fields, "metadata": {"date_text": "2024-11-04", **fields.get("metadata", {})}}
+    )  # type: ignore[dict-item]
+    assert document.metadata["time_zone"] == {"zone": zone, "rule": rule}
+    assert document.published_at is not None
+    assert document.published_at.tzinfo is not None
+    assert str(document.published_at.tzinfo) == zone
+    assert document.published_at.date().isoformat() == "2024-11-04"
+
+
+def test_chinese_naive_dates_by_script_and_explicit_offsets_kept() -> None:
+    hant = _normalized(
+        paragraphs=["經濟部今天表示，將擴大對美投資。"], metadata={"date_text": "2024-03-14 09:00"}
+    )
+    assert hant.published_at is not None
+    assert hant.published_at.isoformat() == "2024-03-14T09:00:00+08:00"
+    assert hant.metadata["time_zone"]["zone"] == "Asia/Taipei"
+    hans = _normalized(
+        paragraphs=["商务部今天表示，将扩大对美投资。"], metadata={"date_text": "2024-03-14 09:00"}
+    )
+    assert hans.metadata["time_zone"]["zone"] == "Asia/Shanghai"
+    explicit = _normalized(
+        paragraphs=ENGLISH_BODY, metadata={"date_text": "2024-03-14T09:00:00+08:00"}
+    )
+    assert explicit.published_at is not None
+    assert explicit.published_at.isoformat() == "2024-03-14T09:00:00+08:00"
+
+
+def test_eastern_time_follows_daylight_saving() -> None:
+    summer = _normalized(paragraphs=ENGLISH_BODY, metadata={"date_text": "July 1, 2024"})
+    winter = _normalized(paragraphs=ENGLISH_BODY, metadata={"date_text": "December 2, 2024"})
+    assert summer.published_at is not None and winter.published_at is not None
+    assert summer.published_at.isoformat() == "2024-07-01T00:00:00-04:00"
+    assert winter.published_at.isoformat() == "2024-12-02T00:00:00-05:00"
+
+
+def test_roc_stamp_is_taiwan_time_whatever_the_language() -> None:
+    document = _normalized(paragraphs=ENGLISH_BODY, metadata={"roc_stamp": "1131104"})
+    assert document.published_at is not None
+    assert document.published_at.isoformat() == "2024-11-04T00:00:00+08:00"

@@ -127,3 +127,80 @@ def test_empty_markup_and_failed_documents() -> None:
 )
 def test_looks_like_html(markup: str, expected: bool) -> None:
     assert looks_like_html(markup) is expected
+
+
+def _page(head: str, body: str) -> Document:
+    return _parse(
+        f"<html><head>{head}</head><body>{body}<p>正文。</p><p>正文二。</p></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "expected"),
+    [
+        (
+            '<meta itemprop="datePublished" content="2024-11-02T08:00:00Z">',
+            "",
+            "2024-11-02T08:00:00Z",
+        ),
+        ('<meta name="dcterms.issued" content="2024-11-02">', "", "2024-11-02"),
+        (
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": '
+            '[{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2024-11-02T09:30"}]}'
+            "</script>",
+            "",
+            "2024-11-02T09:30",
+        ),
+        (
+            "",
+            '<time datetime="2024-11-02T10:00:00-05:00">Nov. 2</time>',
+            "2024-11-02T10:00:00-05:00",
+        ),
+        ("", "<time>March 14, 2024</time>", "March 14, 2024"),
+        (
+            "",
+            '<span class="post-date">發布時間：113年3月14日 10:20</span>',
+            "發布時間：113年3月14日 10:20",
+        ),
+        (
+            "",
+            '<div class="byline">By Dana Whitfield | Mar. 14, 2024</div>',
+            "By Dana Whitfield | Mar. 14, 2024",
+        ),
+        # a date class whose text has no year says nothing; the byline after it does
+        ("", '<span class="date">Updated</span><p class="meta">2024/03/14</p>', "2024/03/14"),
+    ],
+)
+def test_html_publication_date_sources(head: str, body: str, expected: str) -> None:
+    assert _page(head, body).metadata["date_text"] == expected
+
+
+def test_head_metas_win_over_the_page_text() -> None:
+    page = _page(
+        '<meta property="article:published_time" content="2024-03-14T10:00:00+08:00">',
+        "<time>March 1, 2024</time>",
+    )
+    assert page.metadata["date_text"] == "2024-03-14T10:00:00+08:00"
+
+
+def test_malformed_json_ld_is_ignored() -> None:
+    page = _page('<script type="application/ld+json">{"datePublished": </script>', "")
+    assert "date_text" not in page.metadata
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            '<meta property="og:site_name" content="Harbor Business Daily"><title>A | B</title>',
+            "Harbor Business Daily",
+        ),
+        (
+            "<title>Port adds routes to Kaohsiung | Savannah Trade Post</title>",
+            "Savannah Trade Post",
+        ),
+        ("<title>只有標題</title>", None),
+    ],
+)
+def test_site_name(head: str, expected: str | None) -> None:
+    assert _page(head, "").metadata.get("site_name") == expected

@@ -14,7 +14,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from taimei.news.pipeline.rules import WIDTH_TABLE
+from taimei.news.pipeline.rules import WIDTH_TABLE, ZONE_ABBREVIATIONS
 
 ROC_OFFSET = 1911
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -48,23 +48,23 @@ _CLOCK = (
 _CLOCK += (
     r"(?P<minute>\d{2})?(?:\s*[:分]\s*(?P<second>\d{2})(?:\.\d+)?)?\s*(?P<ampm2>[ap]\.?m\.?)?)?"
 )
-_ZONE = r"\s*(?P<zone>Z|UTC|GMT|[+-]\d{2}:?\d{2})?"
+_ABBREVIATIONS = "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True))
+_ZONE = rf"\s*(?P<zone>Z|UTC|GMT|[+-]\d{{2}}:?\d{{2}}|(?-i:(?:{_ABBREVIATIONS})(?![A-Za-z])))?"
 
-_NUMERIC = re.compile(
-    rf"^(?P<y>\d{{4}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<d>\d{{1,2}}){_CLOCK}{_ZONE}\s*$",
-    re.I,
+_NUMERIC = rf"(?P<y>\d{{4}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<d>\d{{1,2}}){_CLOCK}{_ZONE}"
+_CHINESE = (
+    r"(?:民國|中華民國)?\s*(?P<y>\d{2,4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日號号]?"
+    rf"{_CLOCK}{_ZONE}"
 )
-_CHINESE = re.compile(
-    r"^(?:民國|中華民國)?\s*(?P<y>\d{2,4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日號号]?"
-    rf"{_CLOCK}{_ZONE}\s*$",
-    re.I,
+_ENGLISH_MDY = (
+    rf"(?:\w+,\s*)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_CLOCK}{_ZONE}"
 )
-_ENGLISH_MDY = re.compile(
-    rf"^(?:\w+,\s*)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_CLOCK}{_ZONE}\s*$",
-    re.I,
-)
-_ENGLISH_DMY = re.compile(
-    rf"^(?:\w+,\s*)?(?P<d>\d{{1,2}})\s+{_MONTH}\s+(?P<y>\d{{4}}){_CLOCK}{_ZONE}\s*$", re.I
+_ENGLISH_DMY = rf"(?:\w+,\s*)?(?P<d>\d{{1,2}})\s+{_MONTH}\s+(?P<y>\d{{4}}){_CLOCK}{_ZONE}"
+_FORMS = ((_NUMERIC, False), (_CHINESE, True), (_ENGLISH_MDY, False), (_ENGLISH_DMY, False))
+# (pattern for a whole field, pattern for a date inside other words, years may be ROC years)
+_PATTERNS = tuple(
+    (re.compile(rf"^{body}\s*$", re.I), re.compile(rf"(?<![\dA-Za-z]){body}(?!\d)", re.I), roc)
+    for body, roc in _FORMS
 )
 _ROC_STAMP = re.compile(r"^(?P<y>0?\d{2}|1\d{2})(?P<m>\d{2})(?P<d>\d{2})$")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
@@ -74,15 +74,14 @@ def parse_datetime(value: str, zone: tzinfo | str) -> datetime | None:
     """An aware datetime from a date field as sources write it; naive times get `zone`.
 
     Reads ISO 8601, RFC 822, 2026/01/27 10:30, 2020年8月13日 下午2:05, 109年8月13日 (ROC),
-    1090813 stamps, epoch seconds or milliseconds, Aug. 13, 2020 and 13 August 2020.
+    1090813 stamps, epoch seconds or milliseconds, Aug. 13, 2020 and 13 August 2020, zone
+    abbreviations (10:30 a.m. ET), and such a date inside other words (a byline, a label).
     """
     tz = ZoneInfo(zone) if isinstance(zone, str) else zone
     text = " ".join(value.translate(WIDTH_TABLE).split())
     if not text:
         return None
-    parsed = _parse_known(text, tz)
-    if parsed is None:
-        parsed = _parse_with_dateparser(text)
+    parsed = _parse_known(text, tz) or _search_known(text, tz) or _parse_with_dateparser(text)
     if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
         return None
     return aware(parsed, tz)
@@ -99,14 +98,25 @@ def _parse_known(text: str, tz: tzinfo) -> datetime | None:
         return datetime.fromisoformat(text)
     except ValueError:
         pass
-    for pattern in (_NUMERIC, _CHINESE, _ENGLISH_MDY, _ENGLISH_DMY):
-        match = pattern.match(text)
+    for whole, _, roc in _PATTERNS:
+        match = whole.match(text)
         if match:
-            return _build(match.groupdict(), tz, roc=pattern is _CHINESE)
+            return _build(match.groupdict(), tz, roc=roc)
     try:
         return parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def _search_known(text: str, tz: tzinfo) -> datetime | None:
+    """The first date written inside other words: "發布時間：2025/03/05 09:12", "Updated June
+    4, 2025 3:00 p.m. ET", a byline with its date."""
+    found = [(match, roc) for _, loose, roc in _PATTERNS if (match := loose.search(text))]
+    for match, roc in sorted(found, key=lambda item: item[0].start()):
+        built = _build(match.groupdict(), tz, roc=roc)
+        if built is not None:
+            return built
+    return None
 
 
 def _build(groups: dict[str, Any], tz: tzinfo, *, roc: bool) -> datetime | None:
@@ -136,6 +146,8 @@ def _zone(label: str | None, default: tzinfo) -> tzinfo:
         return default
     if label.upper() in ("Z", "UTC", "GMT"):
         return UTC
+    if label in ZONE_ABBREVIATIONS:
+        return ZoneInfo(ZONE_ABBREVIATIONS[label])
     sign = -1 if label[0] == "-" else 1
     digits = label[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
@@ -150,4 +162,5 @@ def _parse_with_dateparser(text: str) -> datetime | None:
 
 
 def aware(moment: datetime, zone: tzinfo) -> datetime:
+    """`moment` itself when it carries a zone; a naive one is read as local time in `zone`."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
