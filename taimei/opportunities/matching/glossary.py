@@ -19,6 +19,7 @@ from taimei.core.text import fold, to_simplified
 
 GLOSSARY_FILE = Path(__file__).resolve().parent.parent / "data" / "glossary.txt"
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[a-z0-9][a-z0-9&()+.]*[a-z0-9)+]|[a-z0-9]")
 MAX_WORDS = 5
 
@@ -63,6 +64,8 @@ def _word_key(words: Iterable[str]) -> str:
 
 
 def _singular(word: str) -> list[str]:
+    if not word.endswith("s"):
+        return [word]
     variants = [word]
     if word.endswith("ies") and len(word) > 4:
         variants.append(word[:-3] + "y")
@@ -80,8 +83,10 @@ class Matcher:
         self._cjk: dict[str, str] = {}
         self._mixed: dict[str, str] = {}
         self._latin: dict[str, str] = {}
-        self._max_cjk = 0
-        self._max_words = 1
+        # Every proper beginning of a phrase, so a scan stops as soon as no phrase can follow.
+        self._cjk_prefixes: set[str] = set()
+        self._latin_prefixes: set[str] = set()
+        self._first_words: set[str] = set()
         for phrase, key in phrases.items():
             folded = fold(phrase)
             if not folded:
@@ -92,13 +97,16 @@ class Matcher:
                 self._cjk.setdefault(folded, key)
                 if not _CJK.match(folded):
                     self._mixed.setdefault(folded, key)
-                self._max_cjk = max(self._max_cjk, len(folded))
+                self._cjk_prefixes.update(folded[:n] for n in range(2, len(folded)))
             else:
                 words = _WORD.findall(folded.replace("-", " "))
                 if not words:
                     continue
+                if len(words) > MAX_WORDS:
+                    continue
                 self._latin.setdefault(_word_key(words), key)
-                self._max_words = min(MAX_WORDS, max(self._max_words, len(words)))
+                self._latin_prefixes.update(_word_key(words[:n]) for n in range(1, len(words)))
+                self._first_words.add(words[0])
 
     def find(self, text: str) -> dict[str, str]:
         """{key: surface as written in `text`} for every phrase found (first surface kept)."""
@@ -116,16 +124,17 @@ class Matcher:
     def _find_cjk(self, folded: str, original: str, found: dict[str, str]) -> None:
         if not self._cjk:
             return
-        lookup = self._cjk
-        longest = self._max_cjk
+        lookup, prefixes = self._cjk, self._cjk_prefixes
         n = len(folded)
-        for start in range(n):
-            if not _CJK.match(folded, start):
-                continue
-            for length in range(min(longest, n - start), 1, -1):
-                key = lookup.get(folded[start : start + length])
+        starts = (i for run in _CJK_RUN.finditer(folded) for i in range(run.start(), run.end()))
+        for start in starts:
+            for end in range(start + 2, n + 1):
+                piece = folded[start:end]
+                key = lookup.get(piece)
                 if key is not None and key not in found:
-                    found[key] = original[start : start + length]
+                    found[key] = original[start:end]
+                if piece not in prefixes:
+                    break
         # Mixed phrases such as "AI伺服器" start with Latin letters.
         for phrase, key in self._mixed.items():
             if key not in found and phrase in folded:
@@ -136,17 +145,23 @@ class Matcher:
             return
         spans = list(_WORD.finditer(folded.replace("-", " ")))
         words = [span.group() for span in spans]
-        lookup = self._latin
+        lookup, prefixes = self._latin, self._latin_prefixes
+        first_words = self._first_words
         for start in range(len(words)):
-            for size in range(min(self._max_words, len(words) - start), 0, -1):
-                head = words[start : start + size - 1]
-                for last in _singular(words[start + size - 1]):
+            if not any(form in first_words for form in _singular(words[start])):
+                continue
+            best: tuple[str, int] | None = None
+            for end in range(start + 1, min(start + MAX_WORDS, len(words)) + 1):
+                head = words[start : end - 1]
+                for last in _singular(words[end - 1]):
                     key = lookup.get(_word_key([*head, last]))
                     if key is not None:
-                        if key not in found:
-                            end = start + size - 1
-                            found[key] = original[spans[start].start() : spans[end].end()]
+                        best = (key, end - 1)
                         break
+                if _word_key(words[start:end]) not in prefixes:
+                    break
+            if best is not None and best[0] not in found:
+                found[best[0]] = original[spans[start].start() : spans[best[1]].end()]
 
 
 def _comparable(text: str) -> str:

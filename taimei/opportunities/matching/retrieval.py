@@ -85,18 +85,32 @@ def _penalty_vector(
     return result
 
 
-def _shortlist(scores: np.ndarray, eligible: np.ndarray, limit: int) -> np.ndarray:
-    """Positions of the best eligible scores, with every tie of the last one kept."""
+def _shortlist(
+    scores: np.ndarray, eligible: np.ndarray, limit: int, slug_order: np.ndarray
+) -> np.ndarray:
+    """Positions of the best eligible scores, ties broken by slug as `scorer.rank` does.
+
+    Synthetic and real populations have many equal scores (same industries, same kind); ties
+    at the boundary are settled here with array operations, not by scoring them all.
+    """
     positions = np.flatnonzero(eligible)
-    if len(positions) == 0:
-        return positions
     wanted = min(len(positions), limit + SHORTLIST_MARGIN)
-    values = scores[positions]
+    if wanted == 0:
+        return positions
+    values = np.round(scores[positions], 9)
     if wanted < len(positions):
-        top = np.argpartition(-values, wanted - 1)[:wanted]
-        floor = values[top].min() - 1e-9
-        return positions[values >= floor]
-    return positions
+        floor = values[np.argpartition(-values, wanted - 1)[wanted - 1]]
+        keep = values >= floor
+        positions, values = positions[keep], values[keep]
+    best = np.lexsort((slug_order[positions], -values))[:wanted]
+    return positions[best]
+
+
+def _slug_order(slugs: Sequence[str]) -> np.ndarray:
+    """Each item's position in slug order (the tie-break of `scorer.rank`)."""
+    order = np.empty(len(slugs), dtype=np.int64)
+    order[np.argsort(np.array(slugs, dtype=object), kind="stable")] = np.arange(len(slugs))
+    return order
 
 
 class MemberIndex:
@@ -105,6 +119,7 @@ class MemberIndex:
     def __init__(self, members: Sequence[MemberFeatures]) -> None:
         self.members = list(members)
         self.position = {member.id: i for i, member in enumerate(self.members)}
+        self.slug_order = _slug_order([member.slug for member in self.members])
         size = len(self.members)
         self.industries = _postings((i, m.industries) for i, m in enumerate(self.members))
         self.concepts = _postings((i, m.concepts) for i, m in enumerate(self.members))
@@ -169,7 +184,7 @@ class MemberIndex:
                 eligible[self.position[member_id]] = False
         wanted = limit
         while True:
-            shortlist = _shortlist(scores, eligible, wanted)
+            shortlist = _shortlist(scores, eligible, wanted, self.slug_order)
             matches = [
                 score_pair(
                     opportunity,
@@ -213,6 +228,7 @@ class OpportunityIndex:
     def __init__(self, opportunities: Sequence[OpportunityFeatures]) -> None:
         self.opportunities = list(opportunities)
         self.position = {o.id: i for i, o in enumerate(self.opportunities)}
+        self.slug_order = _slug_order([o.slug for o in self.opportunities])
         items = self.opportunities
         self.industries = _postings((i, o.industries) for i, o in enumerate(items))
         self.concepts = _postings((i, o.concepts) for i, o in enumerate(items))
@@ -281,7 +297,7 @@ class OpportunityIndex:
                 eligible[self.position[opportunity_id]] = False
         wanted = limit
         while True:
-            shortlist = _shortlist(scores, eligible, wanted)
+            shortlist = _shortlist(scores, eligible, wanted, self.slug_order)
             matches = [
                 score_pair(
                     self.opportunities[i], member, weights=weights, feedback=float(feedback[i])

@@ -84,7 +84,9 @@ class Match:
             ours = self.opportunity.concepts[key]
             theirs = self.member.concepts[key]
             if ours.casefold() == theirs.casefold():
-                pairs.append(f"“{ours}” ({glossary[key].label})")
+                pairs.append(
+                    _("“%(term)s” (%(concept)s)") % {"term": ours, "concept": glossary[key].label}
+                )
             else:
                 pairs.append(
                     _("“%(post)s” in the post ↔ “%(profile)s” in the profile")
