@@ -7,6 +7,7 @@ to `backoff_max`, so a broken server is not hammered and recovers on its own whe
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -45,9 +46,9 @@ def sources_poll_due(*, now: datetime | None = None) -> int:
     """Queue a poll of every due feed (tasks receive primary keys); returns how many."""
     from taimei.news.tasks import poll_source
 
-    ids = list(sources_due(now=now).values_list("pk", flat=True))
+    ids: list[int] = list(sources_due(now=now).values_list("pk", flat=True))
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: poll_source.delay(pk))
+        transaction.on_commit(partial(poll_source.delay, pk))
     return len(ids)
 
 
