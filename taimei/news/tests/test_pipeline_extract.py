@@ -169,6 +169,7 @@ def test_agency_dateline_without_a_reporter() -> None:
         "Source code for the customs system was shared with U.S. officials, the agency said.",
         "來源國標示規定將於明年上路，業者須提前準備。",
         "Reed covers the cost of the new plant, the company said.",
+        "Join Foxconn on X-ray inspection lines, the recruiters said.",
     ],
 )
 def test_real_sentences_are_never_removed(sentence: str) -> None:

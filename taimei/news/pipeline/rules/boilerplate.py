@@ -107,7 +107,7 @@ DROP_RULES: tuple[Rule, ...] = (
         "drop",
         r"^\s*(?:follow|like|join|find|subscribe to) (?:us|[A-Z][\w&.'’ -]{1,40}?) on (?:LinkedIn|X"
         r"|Twitter|Facebook|Instagram|Threads|YouTube|WhatsApp|Telegram|LINE|Bluesky|Mastodon"
-        r"|TikTok|Google News|WeChat)\b",
+        r"|TikTok|Google News|WeChat)(?![\w-])",
         140,
         sentences=True,
     ),
