@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 
 from taimei.accounts.tests.factories import UserFactory
 from taimei.members.models import Person
 from taimei.members.tests.factories import OrganizationFactory, PersonFactory
 from taimei.opportunities.matching import engine
+
+
+@pytest.fixture
+def client():
+    """A browser asking for English pages, like the tests' English messages."""
+    return Client(headers={"Accept-Language": "en"})
 
 
 @pytest.fixture(autouse=True)

@@ -37,8 +37,8 @@ def test_interest_notifies_the_poster_in_the_site_and_by_mail_in_their_language(
         )
     assert response.status_code == 302
     note = Notification.objects.get(recipient=poster)
-    assert "Front Range Autonomy" in note.text_zh and "無人機供貨" in note.text_zh
-    assert "Drone supply" in note.text_en
+    assert note.text_zh == "Front Range Autonomy 對「無人機供貨」表達合作意向"
+    assert note.text_en == "Front Range Autonomy is interested in “Drone supply”"
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [poster.email]
     assert "無人機供貨" in mail.outbox[0].subject
     assert post.get_absolute_url() in mail.outbox[0].body
