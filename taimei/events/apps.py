@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
     demo_loaders = ["taimei.events.demo.demo_load"]
     search_indexes = ["taimei.events.search_index.EventIndex"]
+    member_profile_sections = ["taimei.events.profile.events_of_organization"]
     csv_exporters = {"registrations": "taimei.events.services.registrations_export_all"}
     periodic_tasks = {
         "events-send-reminders": {"task": "taimei.events.tasks.send_reminders", "every": 600},
