@@ -114,7 +114,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000, help="members and posts (each)")
     parser.add_argument("--queries", type=int, default=40, help="posts timed with the index")
-    parser.add_argument("--brute", type=int, default=5, help="posts also scored by brute force")
+    parser.add_argument("--brute", type=int, default=3, help="posts also scored by brute force")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
 
