@@ -18,7 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from taimei.core.text import aligned_fold
-from taimei.news.lexicon import DEFAULT_LEXICON
+
+# The module, not its names: `lexicon` imports `pipeline.document`, so either side may load first.
+from taimei.news import lexicon
 from taimei.news.pipeline.document import Document, Label, LexiconEntry, Options
 from taimei.news.pipeline.organizations import industries_of, is_ascii_word_char
 
@@ -146,7 +148,7 @@ def _labels(evidence: dict[str, _Evidence], threshold: float) -> list[Label]:
 
 def classify(doc: Document, options: Options) -> Document:
     """Assign topics and industries to `doc`, each with the terms that justify it."""
-    tries = _tries(options.lexicon or DEFAULT_LEXICON)
+    tries = _tries(options.lexicon or lexicon.DEFAULT_LEXICON)
     empty = _Trie([])
     doc.topics = _labels(_collect(tries.get("topics", empty), doc), THRESHOLD)
     industries = _collect(tries.get("industries", empty), doc)

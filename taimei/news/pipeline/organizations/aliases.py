@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from taimei.core.text import aligned_fold, to_simplified
-from taimei.news.lexicon import KNOWN_ORGANIZATIONS
+
+# The module, not its names: `lexicon` imports `pipeline.document`, so either side may load first.
+from taimei.news import lexicon
 from taimei.news.pipeline.document import DirectoryEntry, Options
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -73,7 +75,7 @@ class Matcher:
         for entry in directory:
             target = Target(f"member:{entry.slug}", entry.names[0], entry.slug, entry.industries)
             self._add(entry.names, target)
-        for index, (names, industries) in enumerate(KNOWN_ORGANIZATIONS):
+        for index, (names, industries) in enumerate(lexicon.KNOWN_ORGANIZATIONS):
             target = self._member_among(names) or Target(
                 f"known:{index}", names[0], None, industries
             )
