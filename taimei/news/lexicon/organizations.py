@@ -6,6 +6,9 @@ over this list when both know a name.
 
 from __future__ import annotations
 
+from taimei.news.lexicon.government import TAIWAN_GOVERNMENT, US_GOVERNMENT
+from taimei.news.lexicon.companies import TAIWAN_COMPANIES, US_COMPANIES
+
 # fmt: off
 KNOWN_ORGANIZATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     # Taiwanese companies and bodies (the directory usually has them; this is the fallback)
@@ -44,15 +47,9 @@ KNOWN_ORGANIZATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("雷虎", "雷虎科技", "Thunder Tiger"), ("drones",)),
     (("外貿協會", "貿協", "中華民國對外貿易發展協會", "TAITRA"), ()),
     (("工研院", "工業技術研究院", "ITRI"), ()),
-        (("經濟部", "Ministry of Economic Affairs", "MOEA"), ()),
-    (("國際貿易署", "國際貿易局", "國貿署", "國貿局", "Bureau of Foreign Trade"), ()),
-    (("行政院", "Executive Yuan"), ()),
-    (("立法院", "Legislative Yuan"), ()),
-    (("國發會", "國家發展委員會", "National Development Council"), ()),
-    (("國科會", "國家科學及技術委員會", "National Science and Technology Council"), ()),
-    (("國防部", "Ministry of National Defense"), ("defense-aerospace",)),
-    (("外交部", "Ministry of Foreign Affairs"), ()),
     (("中央社", "中央通訊社", "Central News Agency", "CNA"), ()),
+    *TAIWAN_GOVERNMENT,
+    *TAIWAN_COMPANIES,
     # U.S. and international companies and agencies
     (("輝達", "NVIDIA", "Nvidia", "英偉達"), ("semiconductors", "ai")),
     (("超微", "超微半導體", "AMD", "Advanced Micro Devices"), ("semiconductors",)),
@@ -92,18 +89,8 @@ KNOWN_ORGANIZATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("摩根大通", "JPMorgan", "JPMorgan Chase"), ("finance",)),
     (("高盛", "Goldman Sachs"), ("finance",)),
     (("美國在台協會", "AIT", "American Institute in Taiwan"), ()),
-    (("美國商務部", "Department of Commerce", "Commerce Department"), ()),
-    (("美國國務院", "State Department", "Department of State"), ()),
-    (("美國國防部", "Department of Defense", "Pentagon", "五角大廈", "Department of War"),
-     ("defense-aerospace",)),
-    (("美國能源部", "Department of Energy"), ("energy",)),
-    (("美國財政部", "Treasury Department", "Department of the Treasury"), ("finance",)),
-    (("美國衛生部", "美國衛生及公共服務部", "Department of Health and Human Services", "HHS"),
-     ("biotech-health",)),
-    (("美國貿易代表署", "USTR", "Office of the U.S. Trade Representative"), ()),
-    (("白宮", "White House"), ()),
-    (("美國國會", "U.S. Congress"), ()),
-    (("美國聯準會", "聯準會", "Federal Reserve"), ("finance",)),
+    *US_GOVERNMENT,
+    *US_COMPANIES,
     (("世界貿易組織", "WTO", "World Trade Organization"), ()),
     (("美國商會", "台北市美國商會", "AmCham Taiwan", "AmCham"), ()),
     (("美國台灣商業協會", "美台商業協會", "美台商會", "USTBC", "US-Taiwan Business Council",

@@ -146,3 +146,47 @@ def test_seeds_link_the_alliance_members() -> None:
     text = "\n".join(path.read_text(encoding="utf-8") for path in files)
     members = _by_member(_link(text))
     assert {"tsmc", "taitra", "mediatek", "ustbc", "cpc", "taipower", "csc"} <= set(members)
+
+
+
+def _mentions(doc: Document) -> list[list[str]]:
+    """The mentions of each organisation found, in order (non-members are named as written)."""
+    return [org.mentions for org in doc.organizations]
+
+
+def test_taiwanese_government_bodies_in_both_scripts_and_english() -> None:
+    doc = _link(
+        "财政部与数位发展部联合说明，竹科管理局和國發基金也出席；",
+        "Taiwan's Ministry of Digital Affairs and the Financial Supervisory Commission agreed.",
+    )
+    assert _mentions(doc) == [
+        ["财政部"],
+        ["数位发展部", "Ministry of Digital Affairs"],
+        ["竹科管理局"],
+        ["國發基金"],
+        ["Financial Supervisory Commission"],
+    ]
+
+
+def test_us_agencies_keep_their_leading_us_and_short_chinese_forms() -> None:
+    doc = _link(
+        "The U.S. Department of Commerce and the US Navy signed; the FDA approved it.",
+        "美商務部與美國食品藥物管理局回應。",
+    )
+    assert _mentions(doc) == [
+        ["U.S. Department of Commerce", "美商務部"],
+        ["US Navy"],
+        ["FDA", "美國食品藥物管理局"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他們在台中龍井區開會",  # 中龍鋼鐵 is listed only under its full name
+        "網路上銀行帳戶增加",  # nor 上銀 inside 線上銀行
+        "Greg Abbott spoke in Austin",  # a surname, not Abbott Laboratories
+    ],
+)
+def test_company_names_that_are_ordinary_words_are_not_listed(text: str) -> None:
+    assert _link(text).organizations == []
