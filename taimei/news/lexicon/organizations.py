@@ -6,8 +6,8 @@ over this list when both know a name.
 
 from __future__ import annotations
 
-from taimei.news.lexicon.government import TAIWAN_GOVERNMENT, US_GOVERNMENT
 from taimei.news.lexicon.companies import TAIWAN_COMPANIES, US_COMPANIES
+from taimei.news.lexicon.government import TAIWAN_GOVERNMENT, US_GOVERNMENT
 
 # fmt: off
 KNOWN_ORGANIZATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
