@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from django.db import transaction
 
-# The pipeline package first: `lexicon` imports `pipeline.document`, whose package imports
-# `classify`, which imports `lexicon`; entered from this side the cycle would break.
-import taimei.news.pipeline  # noqa: F401
+from taimei.news.lexicon import DEFAULT_LEXICON
 from taimei.news.models import LexiconTerm
 
 
 def lexicon_sync_defaults(*, using: str = "default") -> int:
     """Add every shipped term the table lacks; existing rows (staff edits) stay as they are."""
-    from taimei.news.lexicon import DEFAULT_LEXICON
-
     with transaction.atomic(using=using):
         existing = set(LexiconTerm.objects.using(using).values_list("term", "vocabulary", "slug"))
         missing = {
