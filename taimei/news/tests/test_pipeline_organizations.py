@@ -148,7 +148,6 @@ def test_seeds_link_the_alliance_members() -> None:
     assert {"tsmc", "taitra", "mediatek", "ustbc", "cpc", "taipower", "csc"} <= set(members)
 
 
-
 def _mentions(doc: Document) -> list[list[str]]:
     """The mentions of each organisation found, in order (non-members are named as written)."""
     return [org.mentions for org in doc.organizations]
