@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from django.conf import settings
@@ -28,6 +29,16 @@ def writer_timeout() -> float:
 
 def writer_heap() -> int:
     return int(getattr(settings, "TAIMEI_SEARCH_WRITER_HEAP", 128_000_000))
+
+
+def bulk_heap() -> int:
+    """Writer memory for a rebuild: larger segments, fewer merges."""
+    return int(getattr(settings, "TAIMEI_SEARCH_BULK_HEAP", 1_000_000_000))
+
+
+def bulk_threads() -> int:
+    """Indexing threads for a rebuild (tantivy splits the heap between them)."""
+    return int(getattr(settings, "TAIMEI_SEARCH_BULK_THREADS", min(4, os.cpu_count() or 1)))
 
 
 def alias_ttl() -> float:

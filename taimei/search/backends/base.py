@@ -6,7 +6,7 @@ import weakref
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Protocol
 
 from taimei.search.query import ParsedQuery
@@ -79,14 +79,6 @@ def payload(document: IndexDocument) -> dict[str, Any]:
         "facets": {k: list(v) for k, v in document.facets.items()},
         "recency": document.recency,
     }
-
-
-def recency_bonus(payload: dict[str, Any], now: datetime) -> float:
-    """The score added to a recent news document (the sum of the windows it falls in)."""
-    if not payload.get("recency") or not payload.get("date"):
-        return 0.0
-    age = now - datetime.fromisoformat(payload["date"])
-    return sum(boost for days, boost in RECENCY_WINDOWS if age <= timedelta(days=days))
 
 
 def visible_levels(levels: Sequence[Visibility]) -> list[str]:

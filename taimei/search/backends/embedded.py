@@ -10,15 +10,16 @@ processes notice a commit by the `meta.json` timestamp and reload.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from taimei.search.backends.base import (
     EXACT_NAME_BOOST,
     FACETS,
     OPENED,
+    RECENCY_WINDOWS,
     WEIGHTS,
     EngineResult,
     StoredHit,
@@ -36,12 +38,11 @@ from taimei.search.backends.base import (
     field_texts,
     name_keys,
     payload,
-    recency_bonus,
 )
 from taimei.search.query import Alternative, Clause, ParsedQuery
 from taimei.search.registry import IndexDocument, Visibility
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 TEXT_FIELDS = ("names", "title", "body")
 MAX_FACET_VALUES = 500
 RERANK_EXTRA = 20
@@ -61,8 +62,39 @@ def build_schema() -> tantivy.Schema:
     # Every facet value as "name:value" in one multi-valued fast field: filters are term
     # queries, and one terms aggregation counts all facets in a single pass over the matches.
     builder.add_text_field("facet", tokenizer_name="raw", index_option="basic", fast=True)
+    # Epoch seconds of a recency=True document's date: read for the few top candidates from
+    # the column, so reranking by recency never opens the document store.
+    builder.add_integer_field("fresh", fast=True)
     builder.add_bytes_field("payload", stored=True)
     return builder.build()
+
+
+def encode_documents(documents: Sequence[IndexDocument]) -> list[str]:
+    """Each document as the JSON `IndexWriter.add_json` reads: index terms, facets, payload.
+
+    A pure function of its input (no index, no database), so a bulk build can run it in
+    worker processes and hand the strings to the one writer.
+    """
+    encoded = []
+    for document, texts in zip(documents, field_texts(documents), strict=True):
+        fields: dict[str, Any] = {
+            "doc_id": document.doc_id,
+            "visibility": document.visibility,
+            "name_key": name_keys(document),
+            "facet": [
+                f"{name}:{value}"
+                for name, values in facet_values(document).items()
+                for value in values
+            ],
+            "payload": base64.b64encode(
+                json.dumps(payload(document), ensure_ascii=False).encode()
+            ).decode("ascii"),
+            **texts,
+        }
+        if document.recency and document.date is not None:
+            fields["fresh"] = int(document.date.timestamp())
+        encoded.append(json.dumps(fields, ensure_ascii=False))
+    return encoded
 
 
 class TantivyBackend:
@@ -124,14 +156,16 @@ class TantivyBackend:
     # -- writing ---------------------------------------------------------------------------
 
     @contextmanager
-    def _writer(self, *, timeout: float | None = None) -> Iterator[tantivy.IndexWriter]:
+    def _writer(
+        self, *, timeout: float | None = None, heap: int | None = None, threads: int = 1
+    ) -> Iterator[tantivy.IndexWriter]:
         index = self._open()
         deadline = time.monotonic() + (conf.writer_timeout() if timeout is None else timeout)
         delay = 0.02
         with self._lock:
             while True:
                 try:
-                    writer = index.writer(heap_size=conf.writer_heap(), num_threads=1)
+                    writer = index.writer(heap_size=heap or conf.writer_heap(), num_threads=threads)
                     break
                 except ValueError as error:
                     if "lock" not in str(error).lower() or time.monotonic() >= deadline:
@@ -150,31 +184,12 @@ class TantivyBackend:
             index.reload()
             self._seen_meta = self._meta_mtime()
 
-    def _documents(self, documents: Sequence[IndexDocument]) -> list[tantivy.Document]:
-        built = []
-        for document, texts in zip(documents, field_texts(documents), strict=True):
-            built.append(
-                tantivy.Document(
-                    doc_id=document.doc_id,
-                    visibility=document.visibility,
-                    name_key=name_keys(document),
-                    facet=[
-                        f"{name}:{value}"
-                        for name, values in facet_values(document).items()
-                        for value in values
-                    ],
-                    payload=json.dumps(payload(document), ensure_ascii=False).encode(),
-                    **texts,
-                )
-            )
-        return built
-
     def upsert(self, documents: Sequence[IndexDocument]) -> None:
-        built = self._documents(documents)
+        encoded = encode_documents(documents)
         with self._writer() as writer:
-            for document, tantivy_document in zip(documents, built, strict=True):
+            for document, row in zip(documents, encoded, strict=True):
                 writer.delete_documents_by_term("doc_id", document.doc_id)
-                writer.add_document(tantivy_document)
+                writer.add_json(row)
 
     def delete(self, doc_ids: Sequence[str]) -> None:
         if not doc_ids:
@@ -259,22 +274,32 @@ class TantivyBackend:
     ) -> EngineResult:
         searcher = self._searcher()
         compiled = self.compile(query, visibility=visibility, now=now)
-        # Recency is applied to a few extra candidates in Python: a date-range clause inside
-        # the query would scan the whole date column on every search.
+        # Recency is applied to a few extra candidates, read from the `fresh` column: a
+        # date-range clause inside the query would scan the whole date column on every search.
         window = offset + limit + RERANK_EXTRA if query.must else offset + limit
         result = searcher.search(compiled, limit=window, count=not facets)
-        scored = []
-        for score, address in result.hits:
-            stored = json.loads(bytes(searcher.doc(address)["payload"][0]))
-            scored.append(
-                StoredHit(
-                    doc_id="", score=float(score) + recency_bonus(stored, now), payload=stored
-                )
+        candidates = result.hits
+        fresh = searcher.fast_field_values("fresh", [address for _, address in candidates])
+        cutoffs = _recency_cutoffs(now)
+        ranked = sorted(
+            (
+                (float(score) + _recency_bonus(stamp, cutoffs), address)
+                for (score, address), stamp in zip(candidates, fresh, strict=True)
+            ),
+            key=lambda pair: -pair[0],
+        )
+        # Only the page's documents are read from the store.
+        hits = [
+            StoredHit(
+                doc_id="",
+                score=score,
+                payload=json.loads(bytes(searcher.doc(address)["payload"][0])),
             )
-        scored.sort(key=lambda hit: -hit.score)
+            for score, address in ranked[offset : offset + limit]
+        ]
         counts = self._facets(searcher, compiled) if facets else {}
         total = sum(counts.get("kind", Counter()).values()) if facets else int(result.count or 0)
-        return EngineResult(hits=scored[offset : offset + limit], total=total, facets=counts)
+        return EngineResult(hits=hits, total=total, facets=counts)
 
     def _facets(
         self, searcher: tantivy.Searcher, compiled: tantivy.Query
@@ -297,19 +322,39 @@ class TantivyBulk:
         self._context: Any = None
         self._writer: tantivy.IndexWriter | None = None
 
+    encode = staticmethod(encode_documents)
+
     def __enter__(self) -> TantivyBulk:
-        self._context = self.backend._writer()
+        self._context = self.backend._writer(heap=conf.bulk_heap(), threads=conf.bulk_threads())
         self._writer = self._context.__enter__()
         self._writer.delete_all_documents()
         return self
 
     def add(self, documents: Sequence[IndexDocument]) -> None:
+        self.add_encoded(encode_documents(documents))
+
+    def add_encoded(self, rows: Iterable[str]) -> None:
+        """Add rows from `encode` (made here or in worker processes)."""
         assert self._writer is not None
-        for document in self.backend._documents(documents):
-            self._writer.add_document(document)
+        add = self._writer.add_json
+        for row in rows:
+            add(row)
 
     def __exit__(self, *exc: object) -> None:
         self._context.__exit__(*exc)
+
+
+def _recency_cutoffs(now: datetime) -> tuple[tuple[float, float], ...]:
+    """(oldest epoch second, boost) of each recency window, for `_recency_bonus`."""
+    return tuple(
+        ((now - timedelta(days=days)).timestamp(), boost) for days, boost in RECENCY_WINDOWS
+    )
+
+
+def _recency_bonus(stamp: int | None, cutoffs: tuple[tuple[float, float], ...]) -> float:
+    if stamp is None:
+        return 0.0
+    return sum(boost for oldest, boost in cutoffs if stamp >= oldest)
 
 
 _REGEX_SPECIAL = set(".^$*+?()[]{}|\\")

@@ -104,12 +104,12 @@ def test_process_killed_mid_write_leaves_a_usable_index(settings, tmp_path):
         os.environ["DJANGO_SETTINGS_MODULE"] = "taimei.config.settings"
         django.setup()
         from pathlib import Path
-        from taimei.search.backends.embedded import TantivyBackend
+        from taimei.search.backends.embedded import TantivyBackend, encode_documents
         from taimei.search.registry import IndexDocument
         backend = TantivyBackend(Path({str(path)!r}))
         backend.upsert([IndexDocument(kind="article", pk=1, key="a1", title="committed")])
         with backend._writer() as writer:
-            writer.add_document(backend._documents(
+            writer.add_json(encode_documents(
                 [IndexDocument(kind="article", pk=2, key="a2", title="uncommitted")])[0])
             os._exit(9)  # killed while holding the writer lock, before commit
         """
