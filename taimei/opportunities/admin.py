@@ -11,8 +11,10 @@ from taimei.opportunities.models import (
     Meeting,
     MeetingSlot,
     Message,
+    NoticeFollow,
     Notification,
     Opportunity,
+    ProcurementAlert,
 )
 
 
@@ -27,7 +29,7 @@ class InterestInline(admin.TabularInline):
 @admin.register(Opportunity)
 class OpportunityAdmin(admin.ModelAdmin):
     list_display = ["slug", "title_zh", "title_en", "kind", "posted_by", "status", "visibility"]
-    list_filter = ["kind", "status", "visibility", "country", "industries"]
+    list_filter = ["kind", "source", "status", "visibility", "country", "industries"]
     search_fields = ["slug", "title_zh", "title_en", "search_key", "posted_by__name_en"]
     autocomplete_fields = ["posted_by", "created_by"]
     filter_horizontal = ["industries"]
@@ -86,3 +88,15 @@ class NotificationAdmin(admin.ModelAdmin):
     list_display = ["recipient", "kind", "text_en", "created_at", "read_at"]
     list_filter = ["kind"]
     raw_id_fields = ["recipient"]
+
+
+@admin.register(ProcurementAlert)
+class ProcurementAlertAdmin(admin.ModelAdmin):
+    list_display = ["user", "naics_prefix", "keyword", "industry", "created_at"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(NoticeFollow)
+class NoticeFollowAdmin(admin.ModelAdmin):
+    list_display = ["user", "opportunity", "created_at"]
+    raw_id_fields = ["user", "opportunity"]

@@ -6,6 +6,10 @@ class OpportunitiesConfig(AppConfig):
     name = "taimei.opportunities"
     label = "opportunities"
     verbose_name = _("Opportunities")
-    csv_importers = {"opportunities": "taimei.opportunities.services.opportunity_import"}
+    csv_importers = {
+        "opportunities": "taimei.opportunities.services.opportunity_import",
+        "procurement-us": "taimei.opportunities.services.procurement.procurement_import_us",
+        "procurement-tw": "taimei.opportunities.services.procurement.procurement_import_tw",
+    }
     demo_loaders = ["taimei.opportunities.demo.demo_load"]
     search_indexes = ["taimei.opportunities.search_index.OpportunityIndex"]

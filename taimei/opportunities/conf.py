@@ -45,3 +45,8 @@ def meeting_max_slots() -> int:
 def site_url() -> str:
     """Where the site is served, for links in e-mails (no trailing slash)."""
     return str(getattr(settings, "TAIMEI_SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
+
+
+def procurement_publisher() -> str:
+    """The member organisation in whose name public procurement notices are posted."""
+    return str(getattr(settings, "TAIMEI_PROCUREMENT_PUBLISHER", "taitra"))

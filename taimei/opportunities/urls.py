@@ -6,7 +6,7 @@ else lives in the `opportunities:` namespace.
 
 from django.urls import include, path
 
-from taimei.opportunities.views import exchange, posts
+from taimei.opportunities.views import exchange, posts, procurement
 
 section = [
     path("", posts.opportunity_list, name="list"),
@@ -20,10 +20,13 @@ section = [
     path("meetings/<int:pk>/answer/", exchange.meeting_answer, name="meeting-answer"),
     path("meetings/<int:pk>/calendar.ics", exchange.meeting_calendar, name="meeting-ics"),
     path("notifications/", exchange.notifications, name="notifications"),
+    path("alerts/", procurement.alerts, name="alerts"),
+    path("alerts/<int:pk>/delete/", procurement.alert_delete, name="alert-delete"),
     path("<slug:slug>/", posts.opportunity_detail, name="detail"),
     path("<slug:slug>/edit/", posts.opportunity_edit, name="edit"),
     path("<slug:slug>/close/", posts.opportunity_close, name="close"),
     path("<slug:slug>/interest/", posts.interest_submit, name="interest"),
+    path("<slug:slug>/follow/", procurement.notice_follow, name="follow"),
     path(
         "<slug:slug>/suggestions/<slug:organization>/not-relevant/",
         posts.suggestion_dismiss,

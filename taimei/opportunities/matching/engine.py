@@ -101,7 +101,7 @@ def features_of_opportunity(
         slug=opportunity.slug,
         kind=opportunity.kind,
         poster_id=opportunity.posted_by_id,
-        poster_country=opportunity.posted_by.country,
+        poster_country=opportunity.counterpart_country,
         industries=[i.slug for i in opportunity.industries.all()],
         text="\n".join(
             [opportunity.title_zh, opportunity.title_en, opportunity.body_zh, opportunity.body_en]

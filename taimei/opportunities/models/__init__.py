@@ -7,6 +7,7 @@ from taimei.opportunities.models.opportunity import (
     Notification,
     Opportunity,
 )
+from taimei.opportunities.models.procurement import NoticeFollow, ProcurementAlert
 
 __all__ = [
     "Conversation",
@@ -15,6 +16,8 @@ __all__ = [
     "Meeting",
     "MeetingSlot",
     "Message",
+    "NoticeFollow",
     "Notification",
     "Opportunity",
+    "ProcurementAlert",
 ]

@@ -39,6 +39,11 @@ class Opportunity(TimeStampedModel):
         PUBLIC = "public", _("Public")
         MEMBERS = "members", _("Members only")
 
+    class Source(models.TextChoices):
+        MEMBER = "member", _("Posted by a member")
+        US_FEDERAL = "us-federal", _("U.S. federal contract opportunities")
+        TW_GOVERNMENT = "tw-government", _("Taiwan government e-procurement")
+
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=kind_choices, db_index=True)
     title_zh = models.CharField(_("title (Chinese)"), max_length=200, blank=True)
@@ -88,6 +93,16 @@ class Opportunity(TimeStampedModel):
         default=Visibility.PUBLIC,
         help_text=_("Members-only posts are hidden from the public and from applicants."),
     )
+    # Government procurement notices imported from public data files (source ≠ member).
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, default=Source.MEMBER, db_index=True
+    )
+    external_id = models.CharField(_("notice number"), max_length=100, blank=True)
+    agency = models.CharField(_("agency"), max_length=300, blank=True)
+    naics_code = models.CharField(_("NAICS code"), max_length=6, blank=True, db_index=True)
+    set_aside = models.CharField(_("set-aside"), max_length=200, blank=True)
+    place_of_performance = models.CharField(_("place of performance"), max_length=300, blank=True)
+    external_url = models.URLField(_("notice link"), max_length=500, blank=True)
     search_key = models.TextField(editable=False, blank=True)
 
     class Meta:
@@ -105,6 +120,11 @@ class Opportunity(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(amount__isnull=True) | models.Q(amount__gte=0),
                 name="opportunity_amount_not_negative",
+            ),
+            models.UniqueConstraint(
+                fields=["source", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="one_post_per_public_notice",
             ),
         ]
         indexes = [models.Index(fields=["status", "visibility"])]
@@ -145,6 +165,15 @@ class Opportunity(TimeStampedModel):
         if (get_language() or "").startswith("en"):
             return self.body_en or self.body_zh
         return self.body_zh or self.body_en
+
+    @property
+    def is_public_notice(self) -> bool:
+        return self.source != self.Source.MEMBER
+
+    @property
+    def counterpart_country(self) -> str:
+        """The side of the Pacific the post comes from: the poster's, or a notice's country."""
+        return self.country if self.is_public_notice else self.posted_by.country
 
     @property
     def kind_label(self) -> str:

@@ -27,7 +27,7 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The thread, its meetings, and (for the two sides) the reply box."""
     conversation = selectors.access_conversation(request.user, pk)
     acting = selectors.acting_organization(request.user, conversation)
-    form = MessageForm(request.POST or None)
+    form = MessageForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if acting is None:
             raise PermissionDenied
@@ -62,7 +62,7 @@ def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
     acting = selectors.acting_organization(request.user, conversation)
     if acting is None:
         raise PermissionDenied
-    form = MeetingRequestForm(request.POST or None)
+    form = MeetingRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_request(

@@ -74,6 +74,10 @@ def opportunity_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "show_breakdown": request.user.is_staff,
         "can_contact": selectors.user_is_in_organization(request.user, opportunity.posted_by_id),
         "close_form": CloseForm() if can_manage and opportunity.is_open else None,
+        "following": opportunity.is_public_notice
+        and request.user.is_authenticated
+        and opportunity.followers.filter(user=request.user).exists(),
+        "can_follow": opportunity.is_public_notice and user_is_approved_member(request.user),
     }
     return render(request, "opportunities/detail.html", context)
 
@@ -85,7 +89,9 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
     organizations = selectors.user_organizations_for_acting(request.user)
     if not user_is_approved_member(request.user) or not organizations.exists():
         raise PermissionDenied
-    form = OpportunityForm(request.POST or None, organizations=organizations)
+    form = OpportunityForm(
+        request.POST if request.method == "POST" else None, organizations=organizations
+    )
     if request.method == "POST" and form.is_valid():
         opportunity = services.opportunity_create(
             user=request.user,
@@ -104,7 +110,7 @@ def opportunity_edit(request: HttpRequest, slug: str) -> HttpResponse:
     """Edit a post: the poster's people and staff only."""
     opportunity = selectors.access_opportunity_for_edit(request.user, slug)
     form = OpportunityForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         instance=opportunity,
         organizations=Organization.objects.none(),
     )
