@@ -12,4 +12,10 @@ class OpportunitiesConfig(AppConfig):
         "procurement-tw": "taimei.opportunities.services.procurement.procurement_import_tw",
     }
     demo_loaders = ["taimei.opportunities.demo.demo_load"]
+    periodic_tasks = {
+        "opportunities-weekly-digest": {
+            "task": "taimei.opportunities.tasks.send_weekly_digests",
+            "every": 7 * 24 * 3600,
+        },
+    }
     search_indexes = ["taimei.opportunities.search_index.OpportunityIndex"]

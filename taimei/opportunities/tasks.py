@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from celery import shared_task
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -9,6 +11,8 @@ from django.utils import translation
 
 from taimei.opportunities.conf import site_url
 from taimei.opportunities.models import Notification
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task
@@ -28,3 +32,21 @@ def send_notification_email(notification_id: int) -> None:
         )
         subject = translation.gettext("TaiMei Exchange: %(text)s") % {"text": text}
     send_mail(subject[:200], body, None, [user.email])
+
+
+@shared_task
+def send_weekly_digests() -> int:
+    """The weekly digest for every subscribed member; one user's failure stops no one else."""
+    from taimei.accounts.models import User
+    from taimei.opportunities.services.digest import digest_recipients, digest_send
+
+    sent = 0
+    for pk in digest_recipients():
+        user = User.objects.filter(pk=pk).first()
+        if user is None:
+            continue
+        try:
+            sent += digest_send(user=user)
+        except Exception:  # logged; the next user still gets theirs
+            logger.exception("weekly digest for user %s failed", pk)
+    return sent

@@ -6,7 +6,7 @@ else lives in the `opportunities:` namespace.
 
 from django.urls import include, path
 
-from taimei.opportunities.views import exchange, posts, procurement
+from taimei.opportunities.views import digest, exchange, posts, procurement
 
 section = [
     path("", posts.opportunity_list, name="list"),
@@ -21,6 +21,11 @@ section = [
     path("meetings/<int:pk>/calendar.ics", exchange.meeting_calendar, name="meeting-ics"),
     path("notifications/", exchange.notifications, name="notifications"),
     path("alerts/", procurement.alerts, name="alerts"),
+    path("saved/", digest.saved_searches, name="saved-searches"),
+    path("saved/new/", digest.saved_search_create, name="saved-search-create"),
+    path("saved/<int:pk>/delete/", digest.saved_search_delete, name="saved-search-delete"),
+    path("digest/", digest.digest_setting, name="digest-setting"),
+    path("digest/unsubscribe/<str:token>/", digest.unsubscribe, name="unsubscribe"),
     path("alerts/<int:pk>/delete/", procurement.alert_delete, name="alert-delete"),
     path("<slug:slug>/", posts.opportunity_detail, name="detail"),
     path("<slug:slug>/edit/", posts.opportunity_edit, name="edit"),

@@ -1,5 +1,6 @@
 """Opportunities, the answers to them, and the conversations and meetings they lead to."""
 
+from taimei.opportunities.models.digest import DigestPreference, SavedSearch
 from taimei.opportunities.models.exchange import Conversation, Meeting, MeetingSlot, Message
 from taimei.opportunities.models.opportunity import (
     Interest,
@@ -11,6 +12,7 @@ from taimei.opportunities.models.procurement import NoticeFollow, ProcurementAle
 
 __all__ = [
     "Conversation",
+    "DigestPreference",
     "Interest",
     "MatchDismissal",
     "Meeting",
@@ -20,4 +22,5 @@ __all__ = [
     "Notification",
     "Opportunity",
     "ProcurementAlert",
+    "SavedSearch",
 ]
