@@ -189,3 +189,90 @@ def test_us_agencies_keep_their_leading_us_and_short_chinese_forms() -> None:
 )
 def test_company_names_that_are_ordinary_words_are_not_listed(text: str) -> None:
     assert _link(text).organizations == []
+
+
+def test_long_association_names_and_new_institutional_suffixes() -> None:
+    doc = _link(
+        "台灣區自行車輸出業同業公會今天表示，由青山創投領投；"
+        "嘉義縣政府與屏東科技產業聯盟也出席，美國奧勒岡半導體材料開發公司回應。"
+    )
+    assert _mentions(doc) == [
+        ["台灣區自行車輸出業同業公會"],
+        ["青山創投"],
+        ["嘉義縣政府"],
+        ["屏東科技產業聯盟"],
+        ["奧勒岡半導體材料開發公司"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "雙方代表與日本買家簽署合作備忘錄",  # 簽署 is "sign", not an office ending in 署
+        "美國將對部分產品加徵關稅",  # nor 部 inside 部分
+        "業者投入創投資金與創投業者合作",  # 創投 running on into 創投資金
+        "公司擬在新竹擴建先進封裝材料（CoWoS）產線",  # a product glossed by an acronym
+        "協會宣布啟動台美企業聯盟並推動策略聯盟",  # generic alliances
+        "廠商與在地大學合作",  # 在地 is "local"
+    ],
+)
+def test_verbs_products_and_generic_groups_are_not_organisations(text: str) -> None:
+    assert _link(text).organizations == []
+
+
+def test_mainland_names_for_taiwanese_offices() -> None:
+    doc = _link("台湾地区防务部门公布无人机采购案。")
+    assert _mentions(doc) == [["台湾地区防务部门"]]
+
+
+def test_english_government_units_keep_the_owner() -> None:
+    doc = _link(
+        "The Texas Department of Transportation and the Hsinchu County Government met "
+        "officials of the Department of Energy."
+    )
+    assert _mentions(doc) == [
+        ["Texas Department of Transportation"],
+        ["Hsinchu County Government"],
+        ["Department of Energy"],
+    ]
+
+
+def test_english_businesses_named_beside_what_they_are() -> None:
+    doc = _link(
+        "The operator, Gulfstream Harbor Cranes, will hire locally. "
+        "Keystone Valve Works, a Pennsylvania maker of industrial valves, signed too, "
+        "and Cascade Ridge Foods said it would follow. The startup, FlowMint, agreed."
+    )
+    assert _mentions(doc) == [
+        ["Gulfstream Harbor Cranes"],
+        ["Keystone Valve Works"],
+        ["Cascade Ridge Foods"],
+        ["FlowMint"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samantha Power said the plan would work.",
+        "Big Tech has lobbied hard and Clean Energy is a priority.",
+        "Mary Chen, a spokeswoman for the company, declined to comment.",
+        "John Smith, a company spokesman, said so.",
+        "Tom Reyes, a software developer in Austin, moved to Taipei.",
+        "Yesterday Offshore Wind was the theme.",
+    ],
+)
+def test_people_and_phrases_are_not_english_businesses(text: str) -> None:
+    assert _link(text).organizations == []
+
+
+def test_a_unit_named_before_its_parent_links_to_the_member() -> None:
+    english = "Department of Investment Promotion, Ministry of Economic Affairs"
+    directory = (DirectoryEntry("moea-dip", ("經濟部投資促進司", english)),)
+    doc = link_organizations(
+        Document(source="t", paragraphs=["The Department of Investment Promotion helped."]),
+        Options(directory=directory),
+    )
+    assert [(org.member, org.mentions) for org in doc.organizations] == [
+        ("moea-dip", ["Department of Investment Promotion"])
+    ]

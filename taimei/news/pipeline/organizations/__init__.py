@@ -4,10 +4,11 @@ Reads `text` (through a length-preserving fold, so offsets map straight back) an
 `Options.directory`. Writes `organizations`.
 
 One module per concern: `aliases` matches every alias of every member and of the well-known
-organisations in `taimei.news.lexicon.KNOWN_ORGANIZATIONS`; `patterns` then finds
-organisations that are not members where the text makes it clear (a Latin gloss, an
-institutional suffix, an English organisational word); `names` decides where such a name
-begins. Each pass leaves alone what an earlier one claimed.
+organisations in `taimei.news.lexicon.KNOWN_ORGANIZATIONS`; `patterns` then finds Chinese
+names of organisations that are not members where the text makes it clear (a Latin gloss, an
+institutional suffix, a government office), and `english` English ones (an organisational last
+word, a government unit, a business described beside its name); `names` decides where a
+Chinese name begins. Each pass leaves alone what an earlier one claimed.
 """
 
 from __future__ import annotations
@@ -15,14 +16,9 @@ from __future__ import annotations
 from taimei.core.text import aligned_fold
 from taimei.news.pipeline.document import Document, Options, OrganizationMention
 from taimei.news.pipeline.organizations.aliases import Matcher, is_ascii_word_char, matcher_for
+from taimei.news.pipeline.organizations.english import english_pass
 from taimei.news.pipeline.organizations.names import strip_prefixes, trim_name
-from taimei.news.pipeline.organizations.patterns import (
-    Collector,
-    Found,
-    english_pass,
-    paren_pass,
-    suffix_pass,
-)
+from taimei.news.pipeline.organizations.patterns import Collector, Found, paren_pass, suffix_pass
 
 __all__ = [
     "Matcher",

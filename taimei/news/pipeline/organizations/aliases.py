@@ -39,6 +39,12 @@ _BREAKERS = frozenset(to_simplified(word) for word in _BREAK_BEFORE + _BREAK_AFT
 # 行政院長, 經濟部長: an office fused with 長 is a person's title, not a mention of the office.
 _OFFICE_ENDINGS = frozenset("院部局署处会府")
 # fmt: on
+# A government unit's English name glued to a capitalised word before it belongs to that place
+# or body ("Texas Department of Transportation"), unless the word is an article or possessive.
+_UNIT_WORDS = ("Department", "Ministry", "Bureau", "Office", "Commission", "Agency")
+_NAMED_BEFORE = re.compile(
+    r"(?<![\w'’.])(?!(?:The|A|An|And|Or|Of|For|With|By|At|In|On)\s)[A-Z][a-z]+\s$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,12 @@ def _variants(name: str) -> set[str]:
     return {" ".join(form.split()) for form in forms if form}
 
 
+def _units(names: Iterable[str]) -> list[str]:
+    """ "Unit, Parent" names give the unit alone when it is a name of several words."""
+    heads = (name.split(", ")[0].strip() for name in names if name.isascii() and ", " in name)
+    return [head for head in heads if len(head.split()) >= 3 and head[:1].isupper()]
+
+
 class Matcher:
     """A trie over the folded aliases of members and known organisations."""
 
@@ -72,6 +84,7 @@ class Matcher:
         self.root = _Node()
         self.targets: list[Target] = []
         self.cjk_names: list[tuple[str, Target]] = []
+        self._names: dict[str, list[str]] = {}
         for entry in directory:
             target = Target(f"member:{entry.slug}", entry.names[0], entry.slug, entry.industries)
             self._add(entry.names, target)
@@ -80,6 +93,10 @@ class Matcher:
                 f"known:{index}", names[0], None, industries
             )
             self._add(names, target, known=True)
+        # Last and weakest: the unit named before its parent ("Department of Investment
+        # Promotion, Ministry of Economic Affairs"), unless another body already owns the name.
+        for target in [t for t in self.targets if t.member is not None]:
+            self._add(_units(self._names[target.key]), target, known=True)
 
     def _member_among(self, names: Iterable[str]) -> Target | None:
         """The member that already owns one of these names: the directory wins over the list."""
@@ -90,7 +107,9 @@ class Matcher:
         return None
 
     def _add(self, names: Iterable[str], target: Target, *, known: bool = False) -> None:
-        self.targets.append(target)
+        if target.key not in self._names:
+            self.targets.append(target)
+        self._names.setdefault(target.key, []).extend(names)
         for name in names:
             for form in _variants(name):
                 key = aligned_fold(form)
@@ -150,6 +169,8 @@ def _accept(text: str, folded: str, start: int, end: int, alias: str) -> bool:
             return False  # "ASE" the company, not "ase"
         if surface.lower() == surface:
             return False  # "apple", "meta" in running text
+    if alias.startswith(_UNIT_WORDS) and _NAMED_BEFORE.search(text, max(0, start - 30), start):
+        return False  # "Georgia Department of Agriculture" is not the federal department
     if CJK_RE.match(last):
         if after == "长" and last in _OFFICE_ENDINGS:
             return False

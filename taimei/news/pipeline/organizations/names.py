@@ -30,6 +30,10 @@ CUT_WORDS = tuple(
                 "指", "曾", "帶領", "率領", "率", "主辦", "舉辦", "收購", "併購", "創下", "協調",
                 "入股", "擴大", "設立", "啟用", "另", "而", "但", "或", "並與", "分別", "以",
                 "之", "其", "該", "此", "各", "所", "有", "據", "根據", "就", "均", "皆",
+                "擴建", "擴產", "興建", "投產", "量產", "推出", "發表", "採用", "導入", "委託",
+                "呼籲", "提醒", "估計", "預估", "統計", "認為", "希望", "承作", "補助", "核准",
+                "公告", "公布", "發布", "子公司", "母公司", "啟動", "推動", "發起", "組成", "籌組",
+                "號召", "投入",
             )
         },
         key=len,
@@ -54,21 +58,51 @@ GENERIC = frozenset(
                  "這", "那", "此", "其", "每", "各", "多", "一", "兩", "這家", "該家", "多家",
                  "晶圓代工", "代工", "製造", "製造商", "業者", "廠商", "企業", "商業", "產業",
                  "工業", "同業", "公", "私人", "地方", "國家", "政府", "聯邦", "當地", "所屬",
-                 "會員", "台美", "美台", "臺美", "相關單位", "個人", "人", "家")
+                 "會員", "台美", "美台", "臺美", "相關單位", "個人", "人", "家", "策略", "戰略",
+                 "供應鏈", "夥伴", "在地", "本地", "各地", "外地")
 )
+# Words of names that hold a one-character cut word (自行車, 同業公會, 有限公司, 對外貿易).
+_HOLDERS = frozenset(
+    to_simplified(word)
+    for word in ("自行", "自動", "自由", "自主", "自然", "自來", "同業", "同步", "共同", "協同",
+                 "大同", "有限", "有機", "對外", "和平", "中和", "永和", "以色", "之星", "之家",
+                 "至善", "為民", "等級", "所得", "在地")
+)
+# U.S. states: after 美國 they make the country a mere descriptor (美國阿拉斯加…公司).
+US_STATES = tuple(
+    to_simplified(word)
+    for word in ("阿拉巴馬", "阿拉斯加", "亞利桑那", "阿肯色", "加州", "加利福尼亞", "科羅拉多",
+                 "康乃狄克", "德拉瓦", "佛州", "佛羅里達", "喬治亞", "夏威夷", "愛達荷", "伊利諾",
+                 "印第安納", "愛荷華", "堪薩斯", "肯塔基", "路易斯安那", "緬因", "馬里蘭", "麻州",
+                 "麻薩諸塞", "密西根", "密歇根", "明尼蘇達", "密西西比", "密蘇里", "蒙大拿",
+                 "內布拉斯加", "內華達", "新罕布夏", "紐澤西", "新澤西", "新墨西哥", "紐約",
+                 "北卡", "北達科他", "俄亥俄", "奧克拉荷馬", "俄勒岡", "奧勒岡", "賓州",
+                 "賓夕法尼亞", "羅德島", "南卡", "南達科他", "田納西", "德州", "德克薩斯",
+                 "得克薩斯", "猶他", "佛蒙特", "維吉尼亞", "弗吉尼亞", "華盛頓州", "西維吉尼亞",
+                 "威斯康辛", "懷俄明")
+)
+_COUNTRY = tuple(to_simplified(word) for word in ("美國", "美"))
+
 # fmt: on
+
+
+def _holds(run: str, index: int, word: str) -> bool:
+    """True when a one-character cut word at `index` belongs to a word of a name (自行車)."""
+    return len(word) == 1 and (
+        run[index : index + 2] in _HOLDERS or run[max(0, index - 1) : index + 1] in _HOLDERS
+    )
 
 
 def trim_name(run: str) -> str:
     """The name at the end of a run of Chinese characters: cut after the last verb or particle."""
-    if run.endswith(CUT_WORDS):
+    if any(run.endswith(word) and not _holds(run, len(run) - 1, word) for word in CUT_WORDS):
         return ""
     best = run
     for word in CUT_WORDS:
         index = run.rfind(word)
         while index >= 0:
             rest = run[index + len(word) :]
-            if len(rest) >= 2 and len(rest) < len(best):
+            if len(rest) >= 2 and len(rest) < len(best) and not _holds(run, index, word):
                 best = rest
                 break
             index = run.rfind(word, 0, index)
@@ -84,6 +118,15 @@ def strip_prefixes(name: str) -> str:
             if name.startswith(prefix) and len(name) > len(prefix):
                 name, changed = name[len(prefix) :], True
                 break
+    return name
+
+
+def strip_country_before_state(name: str) -> str:
+    """美國阿拉斯加天然氣開發公司 → 阿拉斯加天然氣開發公司: the state already says where."""
+    for country in _COUNTRY:
+        rest = name[len(country) :]
+        if name.startswith(country) and rest.startswith(US_STATES) and len(rest) >= 4:
+            return rest
     return name
 
 

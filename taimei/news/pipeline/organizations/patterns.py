@@ -1,10 +1,12 @@
-"""Organisations that are not in the directory, recognised where the text makes it clear.
+"""Chinese names of organisations that are not in the directory, where the text makes it clear.
 
-Three passes over what alias matching left unclaimed: a Chinese name glossed in Latin letters
-(輝達（NVIDIA）) unless it reads as a person, an agreement or an event; a name carrying a legal
-or institutional suffix (美商西屋公司, 美國商務部, X協會); an English name with an
-organisational word (Acme Corp., the Department of Commerce). A find that abbreviates a member's
-name (美台商業協會 for 美國台灣商業協會) links to that member; the rest get `member = None`.
+Passes over what alias matching left unclaimed: a Chinese name glossed in Latin letters
+(輝達（NVIDIA）) unless it reads as a person, an agreement, a product or an event; a name
+carrying an institutional suffix (美商西屋公司, 星橋創投, X協會, X聯盟, 台北市政府,
+中部科學園區管理局); a government office after its country (美國商務部, 台湾防务部门), never
+a verb that ends in an office's character (簽署, 部署). A find that abbreviates a member's name
+(美台商業協會 for 美國台灣商業協會) links to that member; the rest get `member = None`.
+`Collector` is shared with the English pass.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from taimei.news.pipeline.organizations.names import (
     is_abbreviation,
     is_generic,
     run_before,
+    strip_country_before_state,
     strip_prefixes,
     trim_name,
 )
@@ -32,16 +35,35 @@ _NOT_ORG_ENDINGS = tuple(
                  "大會", "方案", "倡議", "架構", "對話", "政策", "戰略", "策略", "行動", "機制",
                  "模式", "建設", "展", "獎", "指數", "報告", "法", "稅", "關稅", "晶片", "產品",
                  "技術", "系統", "平台", "專案", "項目", "活動", "市場", "產業", "工程", "節",
-                 "制度", "規範", "標準", "措施", "清單")
+                 "制度", "規範", "標準", "措施", "清單", "記憶體", "伺服器", "模組", "元件", "製程",
+                 "封裝", "材料", "設備", "載具", "電池", "軟體", "感測器", "處理器", "顯示器",
+                 "面板", "基板", "天線", "演算法", "模型", "介面", "認證", "許可", "執照", "簽證",
+                 "稅率", "指標")
 )
 _INSTITUTIONS = (
     "公司", "集團", "協會", "商會", "公會", "工會", "總會", "學會", "基金會", "銀行", "大學",
-    "學院", "研究院", "研究所", "研究中心", "研發中心", "委員會", "工業會", "醫院",
+    "學院", "研究院", "研究所", "研究中心", "研發中心", "委員會", "工業會", "醫院", "聯盟",
+    "創投", "創投公司", "管理局", "管理處", "代表處", "辦事處",
 )
 # fmt: on
+# 市政府, 縣政府, 州政府: 政府 is the suffix only after a city, county or state (not 美國政府).
 _INSTITUTION_RE = re.compile(
     "|".join(sorted({to_simplified(s) for s in _INSTITUTIONS}, key=len, reverse=True))
+    + "|(?<=[市县州])政府"
 )
+# A suffix that runs on into a longer word is not one: 創投資金, 創投業者, 管理局長.
+_RUNS_ON = {to_simplified(k): v for k, v in {"創投": "資基業圈界", "聯盟": "國"}.items()}
+_OFFICE_CHARS = frozenset("院部局署处会府")
+# Words whose last character looks like an office but are not one (簽署 is "sign").
+# fmt: off
+_NOT_OFFICES = frozenset(
+    to_simplified(word)
+    for word in ("簽署", "部署", "布局", "佈局", "格局", "結局", "當局", "大局", "全部", "內部",
+                 "外部", "局部", "南部", "北部", "中部", "東部", "西部", "幹部", "總部", "俱樂部",
+                 "節省", "反省", "開局")
+)
+# fmt: on
+_FUNCTION_CHARS = frozenset(to_simplified("的在與和及對將是為了把被向從等已也都就並而或"))
 # fmt: off
 # Endings that make a glossed name an organisation rather than a person (超微半導體（AMD）).
 _ORG_ENDINGS = tuple(
@@ -59,17 +81,9 @@ _PERSON_CONTEXT = tuple(
 # fmt: on
 _GOV_RE = re.compile(
     "(美国|日本|韩国|英国|德国|法国|加拿大|澳洲|澳大利亚|印度|欧盟|台湾|我国)(联邦)?"
-    f"([{CJK}]{{1,4}}?)(部|署|局|委员会|省)(?!长)"
+    f"([{CJK}]{{1,6}}?)(部门|部|署|局|委员会|省)(?![长门])"
 )
 _PAREN_RE = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&.'’\- ]{0,60}?)\s*(?:[,，、;；][^()]{0,40})?\)")
-_EN_ORG_RE = re.compile(
-    r"\b((?:[A-Z][A-Za-z0-9&'.-]*\s+){0,4}[A-Z][A-Za-z0-9&'.-]*),?\s+"
-    r"(Inc\.?|Corp\.?|Corporation|Co\.|Company|Ltd\.?|LLC|Group|Association|Council|Foundation"
-    r"|Institute|University|Bank|Holdings|Technologies|Systems|Semiconductor|Electronics)(?![a-z])"
-    r"|\b((?:Department|Ministry|Bureau|University|Bank|Office) of (?:the )?"
-    r"[A-Z][A-Za-z]+(?:\s+(?:and\s+)?[A-Z][A-Za-z]+){0,3})"
-)
-_EN_STOP = frozenset({"The", "A", "An", "In", "On", "At", "By", "For", "And", "But", "With", "As"})
 _ORG_WORDS = re.compile(
     r"\b(Inc|Corp|Corporation|Company|Co|Ltd|LLC|Group|Association|Council|Foundation|Institute"
     r"|University|Bank|Holdings|Technolog\w*|Systems|Semiconductor\w*|Electronics|Electric"
@@ -156,6 +170,8 @@ def _org_like(core: str, english: str, folded: str, core_start: int) -> bool:
     """Reject glosses of people (柯拉克（Keith Krach）), agreements (MOU) and events."""
     if len(core) < 2 or core.endswith(_NOT_ORG_ENDINGS):
         return False
+    if len(core) > 8 and not core.endswith(_ORG_ENDINGS):
+        return False  # a phrase glossed by an acronym (在台中擴建高頻寬記憶體（HBM）)
     if english.isupper() or _ORG_WORDS.search(english) or core.endswith(_ORG_ENDINGS):
         return not (english.isupper() and folded[core_start - 1 : core_start] in '「『"“')
     words = english.replace("-", " ").split()
@@ -175,13 +191,17 @@ def suffix_pass(collector: Collector) -> None:
         if not collector.free(match.start(), match.end()):
             floor = match.end()
             continue
-        run_start = run_before(folded, match.start(), floor, limit=10)
+        run_start = run_before(folded, match.start(), floor, limit=20)
         floor = match.end()
+        if _runs_on(folded, match.start(), match.end()):
+            continue
         name = trim_name(folded[run_start : match.start()])
         start = match.start() - len(name)
         for prefix in NATIONALITY:
             if name.startswith(prefix) and len(name) - len(prefix) >= 2:
                 name, start = name[len(prefix) :], start + len(prefix)
+        kept = strip_country_before_state(name)
+        name, start = kept, start + len(name) - len(kept)
         if (
             len(name) < 2
             or is_generic(strip_prefixes(name))
@@ -190,19 +210,19 @@ def suffix_pass(collector: Collector) -> None:
             continue
         collector.add(start, match.end(), collector.resolve(folded[start : match.end()]))
     for match in _GOV_RE.finditer(folded):
-        if collector.free(*match.span()) and match.group(3) not in GENERIC:
+        middle = match.group(3)
+        if (
+            collector.free(*match.span())
+            and middle not in GENERIC
+            and middle[-1] + match.group(4)[0] not in _NOT_OFFICES
+            and not _FUNCTION_CHARS.intersection(middle)
+        ):
             collector.add(*match.span(), collector.resolve(match.group()))
 
 
-def english_pass(collector: Collector) -> None:
-    """Acme Corp., the U.S.-Taiwan Business Council, the Department of Commerce."""
-    for match in _EN_ORG_RE.finditer(collector.text):
-        start, end = match.span()
-        words = match.group().split()
-        while words and words[0] in _EN_STOP:
-            start += len(words.pop(0)) + 1
-            while start < end and collector.text[start] == " ":
-                start += 1
-        if start < end and collector.free(start, end) and len(words) >= 2:
-            core = collector.folded[start:end]
-            collector.add(start, end, collector.resolve(core))
+def _runs_on(folded: str, start: int, end: int) -> bool:
+    """True when the suffix at start:end continues into a longer word (創投資金, 管理局長)."""
+    after = folded[end : end + 1]
+    if after == "长" and folded[end - 1] in _OFFICE_CHARS:
+        return True
+    return bool(after) and after in _RUNS_ON.get(folded[start:end], "")
