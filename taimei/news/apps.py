@@ -15,6 +15,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
     demo_loaders = ["taimei.news.demo.demo_load"]
     search_indexes = ["taimei.news.search_index.ArticleIndex"]
+    member_profile_sections = ["taimei.news.profile.in_the_news"]
     periodic_tasks = {"news-poll-feeds": {"task": "taimei.news.tasks.poll_feeds", "every": 900}}
 
     def ready(self) -> None:
