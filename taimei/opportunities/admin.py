@@ -15,6 +15,8 @@ from taimei.opportunities.models import (
     Notification,
     Opportunity,
     ProcurementAlert,
+    StartupProfile,
+    TalentProfile,
 )
 
 
@@ -100,3 +102,18 @@ class ProcurementAlertAdmin(admin.ModelAdmin):
 class NoticeFollowAdmin(admin.ModelAdmin):
     list_display = ["user", "opportunity", "created_at"]
     raw_id_fields = ["user", "opportunity"]
+
+
+@admin.register(TalentProfile)
+class TalentProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "headline_zh", "headline_en", "looking_for", "country", "is_visible"]
+    list_filter = ["looking_for", "country", "is_visible"]
+    raw_id_fields = ["user"]
+    filter_horizontal = ["industries"]
+
+
+@admin.register(StartupProfile)
+class StartupProfileAdmin(admin.ModelAdmin):
+    list_display = ["organization", "stage", "raising", "round_size", "currency"]
+    list_filter = ["stage", "raising"]
+    autocomplete_fields = ["organization"]

@@ -14,7 +14,8 @@ from taimei.core.models import Industry
 from taimei.members.forms import TermMultipleChoiceField
 from taimei.members.models import Organization
 from taimei.opportunities.conf import meeting_max_slots
-from taimei.opportunities.models import Meeting, Opportunity
+from taimei.opportunities.models import Meeting, Opportunity, StartupProfile, TalentProfile
+from taimei.opportunities.models.profiles import SPOKEN_LANGUAGES
 
 
 class OrganizationChoiceField(forms.ModelChoiceField):
@@ -187,3 +188,52 @@ class MeetingAnswerForm(forms.Form):
         choices=[("accept", _("Accept")), ("decline", _("Decline")), ("propose", _("Propose"))]
     )
     slot = forms.IntegerField(required=False)
+
+
+class TalentProfileForm(forms.ModelForm):
+    """A person's talent profile (what they offer and look for)."""
+
+    languages = forms.MultipleChoiceField(
+        choices=SPOKEN_LANGUAGES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Languages"),
+    )
+    industries = TermMultipleChoiceField(
+        queryset=Industry.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Industries"),
+    )
+
+    class Meta:
+        model = TalentProfile
+        fields = [
+            "headline_zh",
+            "headline_en",
+            "skills",
+            "languages",
+            "looking_for",
+            "country",
+            "industries",
+            "is_visible",
+        ]
+        widgets = {"skills": forms.Textarea(attrs={"rows": 3})}
+
+
+class StartupProfileForm(forms.ModelForm):
+    """An organisation's startup profile: stage, round, pitch."""
+
+    class Meta:
+        model = StartupProfile
+        fields = ["stage", "raising", "round_size", "currency", "pitch_zh", "pitch_en"]
+        widgets = {
+            "pitch_zh": forms.Textarea(attrs={"rows": 4}),
+            "pitch_en": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("round_size") is not None and not data.get("currency"):
+            self.add_error("currency", _("Say which currency the amount is in."))
+        return data

@@ -6,7 +6,7 @@ else lives in the `opportunities:` namespace.
 
 from django.urls import include, path
 
-from taimei.opportunities.views import digest, exchange, posts, procurement
+from taimei.opportunities.views import digest, exchange, posts, procurement, profiles
 
 section = [
     path("", posts.opportunity_list, name="list"),
@@ -21,6 +21,8 @@ section = [
     path("meetings/<int:pk>/calendar.ics", exchange.meeting_calendar, name="meeting-ics"),
     path("notifications/", exchange.notifications, name="notifications"),
     path("alerts/", procurement.alerts, name="alerts"),
+    path("talent-profile/", profiles.talent_profile, name="talent-profile"),
+    path("startups/<slug:slug>/", profiles.startup_profile, name="startup-profile"),
     path("saved/", digest.saved_searches, name="saved-searches"),
     path("saved/new/", digest.saved_search_create, name="saved-search-create"),
     path("saved/<int:pk>/delete/", digest.saved_search_delete, name="saved-search-delete"),

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from taimei.members.models import Organization
+from taimei.members.models import Organization, Person
 from taimei.opportunities.conf import match_weights
 from taimei.opportunities.matching.features import (
     MemberFeatures,
@@ -27,7 +27,12 @@ from taimei.opportunities.matching.features import (
 from taimei.opportunities.matching.glossary import Matcher
 from taimei.opportunities.matching.retrieval import MemberIndex, OpportunityIndex
 from taimei.opportunities.matching.scorer import Match, penalty, score_pair
-from taimei.opportunities.models import MatchDismissal, Opportunity
+from taimei.opportunities.models import (
+    MatchDismissal,
+    Opportunity,
+    StartupProfile,
+    TalentProfile,
+)
 from taimei.opportunities.models.opportunity import open_on
 
 DISMISSALS_REMEMBERED = 50
@@ -53,24 +58,40 @@ _cache: dict[str, Any] = {}
 def _members_version() -> tuple[Any, ...]:
     listed = Organization.objects.filter(is_listed=True)
     row = listed.aggregate(n=Count("pk"), at=Max("updated_at"))
+    startups = StartupProfile.objects.aggregate(n=Count("pk"), at=Max("updated_at"))
     links = (
         Organization.industries.through.objects.count(),
         Organization.domains.through.objects.count(),
     )
-    return (row["n"], row["at"], *links)
+    return (row["n"], row["at"], startups["n"], startups["at"], *links)
 
 
 def features_of_member(organization: Organization) -> MemberFeatures:
-    """An organisation's features (industries and domains should be prefetched)."""
+    """An organisation's features (industries, domains, startup profile prefetched).
+
+    A startup profile makes the organisation a startup (an investment target when it raises)
+    and adds its pitch to the text.
+    """
+    domains = [d.slug for d in organization.domains.all()]
+    texts = [organization.description_zh, organization.description_en]
+    try:
+        startup: StartupProfile | None = organization.startup_profile
+    except StartupProfile.DoesNotExist:
+        startup = None
+    if startup is not None:
+        domains.append("startups")
+        if startup.raising:
+            domains.append("investment")
+        texts += [startup.pitch_zh, startup.pitch_en]
     return member_features(
         id=organization.pk,
         slug=organization.slug,
         country=organization.country,
         kind=organization.kind,
         industries=[i.slug for i in organization.industries.all()],
-        domains=[d.slug for d in organization.domains.all()],
+        domains=domains,
         names=organization.all_names,
-        description="\n".join([organization.description_zh, organization.description_en]),
+        description="\n".join(texts),
     )
 
 
@@ -81,7 +102,9 @@ def _members() -> _Members:
         return cached
     with _lock:
         organizations = list(
-            Organization.objects.filter(is_listed=True).prefetch_related("industries", "domains")
+            Organization.objects.filter(is_listed=True)
+            .select_related("startup_profile")
+            .prefetch_related("industries", "domains")
         )
         built = _Members(
             version=version,
@@ -221,3 +244,45 @@ def explain(opportunity: Opportunity, organization: Organization) -> Match:
         weights=match_weights(),
         feedback=penalty(member.signature, signatures),
     )
+
+
+TALENT_KINDS = frozenset({"job", "talent-seeking"})
+
+
+def features_of_person(profile: TalentProfile) -> MemberFeatures:
+    """A talent profile as the matcher sees a counterparty: a source of talent."""
+    return member_features(
+        id=profile.pk,
+        slug=f"person-{profile.pk}",
+        country=profile.country,
+        kind="person",
+        industries=[i.slug for i in profile.industries.all()],
+        domains=["talent"],
+        names=[],
+        description="\n".join([profile.headline_zh, profile.headline_en, profile.skills]),
+    )
+
+
+def _people() -> MemberIndex:
+    visible = TalentProfile.objects.filter(is_visible=True, user__is_active=True)
+    row = visible.aggregate(n=Count("pk"), at=Max("updated_at"))
+    version = (row["n"], row["at"], TalentProfile.industries.through.objects.count())
+    cached: tuple[tuple[Any, ...], MemberIndex] | None = _cache.get("people")
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    with _lock:
+        index = MemberIndex([features_of_person(p) for p in visible.prefetch_related("industries")])
+        _cache["people"] = (version, index)
+    return index
+
+
+def people_for_opportunity(opportunity: Opportunity, *, limit: int) -> list[Match]:
+    """Visible talent profiles for a job or talent post, never the poster's own people."""
+    if opportunity.kind not in TALENT_KINDS or not opportunity.is_open:
+        return []
+    # People and organisations have separate keys: the poster is excluded by its users.
+    features = replace(features_of_opportunity(opportunity), poster_id=-1, mentions={})
+    own = TalentProfile.objects.filter(
+        user__in=Person.objects.filter(organization_id=opportunity.posted_by_id).values("user")
+    ).values_list("pk", flat=True)
+    return _people().top(features, weights=match_weights(), limit=limit, exclude=list(own))

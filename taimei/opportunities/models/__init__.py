@@ -9,6 +9,7 @@ from taimei.opportunities.models.opportunity import (
     Opportunity,
 )
 from taimei.opportunities.models.procurement import NoticeFollow, ProcurementAlert
+from taimei.opportunities.models.profiles import StartupProfile, TalentProfile
 
 __all__ = [
     "Conversation",
@@ -23,4 +24,6 @@ __all__ = [
     "Opportunity",
     "ProcurementAlert",
     "SavedSearch",
+    "StartupProfile",
+    "TalentProfile",
 ]

@@ -23,7 +23,7 @@ from taimei.opportunities.forms import (
     StartConversationForm,
 )
 from taimei.opportunities.matching import engine
-from taimei.opportunities.models import Opportunity
+from taimei.opportunities.models import Opportunity, TalentProfile
 
 
 def _query_without(request: HttpRequest, name: str) -> str:
@@ -54,6 +54,12 @@ def _suggestions(opportunity: Opportunity) -> list[tuple[Organization, object]]:
     return [(organizations[m.member.id], m) for m in matches if m.member.id in organizations]
 
 
+def _people(opportunity: Opportunity) -> list[tuple[TalentProfile, object]]:
+    matches = engine.people_for_opportunity(opportunity, limit=match_limit())
+    profiles = TalentProfile.objects.select_related("user").in_bulk([m.member.id for m in matches])
+    return [(profiles[m.member.id], m) for m in matches if m.member.id in profiles]
+
+
 def opportunity_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A post; its poster and staff also see the answers and the suggested counterparties."""
     opportunity = selectors.access_opportunity(request.user, slug)
@@ -71,6 +77,7 @@ def opportunity_detail(request: HttpRequest, slug: str) -> HttpResponse:
             else None
         ),
         "suggestions": _suggestions(opportunity) if can_manage else [],
+        "people": _people(opportunity) if can_manage else [],
         "show_breakdown": request.user.is_staff,
         "can_contact": selectors.user_is_in_organization(request.user, opportunity.posted_by_id),
         "close_form": CloseForm() if can_manage and opportunity.is_open else None,
