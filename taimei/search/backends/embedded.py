@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import tantivy
 
@@ -42,10 +42,22 @@ from taimei.search.backends.base import (
 from taimei.search.query import Alternative, Clause, ParsedQuery
 from taimei.search.registry import IndexDocument, Visibility
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 TEXT_FIELDS = ("names", "title", "body")
-MAX_FACET_VALUES = 500
 RERANK_EXTRA = 20
+VISIBILITY_LEVELS: tuple[Visibility, ...] = get_args(Visibility)
+# Facet counting reads single-valued columns: tantivy's terms aggregation is several times
+# faster over them than over one multi-valued column. A document's values of the facets in
+# a group are stored as one combined string ("kind:article\x1elanguage:en\x1eyear:2025"), and
+# the per-value counts are the sums over the combinations that contain the value.
+FACET_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("facets_doc", ("kind", "language", "year")),
+    ("facets_country", ("country",)),
+    ("facets_topic", ("topic",)),
+    ("facets_industry", ("industry",)),
+)
+FACET_SEPARATOR = "\x1e"
+MAX_FACET_BUCKETS = 65_536
 
 
 class IndexBusy(RuntimeError):
@@ -59,9 +71,10 @@ def build_schema() -> tantivy.Schema:
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="position")
     builder.add_text_field("name_key", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("visibility", tokenizer_name="raw", index_option="basic")
-    # Every facet value as "name:value" in one multi-valued fast field: filters are term
-    # queries, and one terms aggregation counts all facets in a single pass over the matches.
-    builder.add_text_field("facet", tokenizer_name="raw", index_option="basic", fast=True)
+    # Every facet value as "name:value": filters are term queries on this field.
+    builder.add_text_field("facet", tokenizer_name="raw", index_option="basic")
+    for column, _names in FACET_COLUMNS:
+        builder.add_text_field(column, tokenizer_name="raw", index_option="basic", fast=True)
     # Epoch seconds of a recency=True document's date: read for the few top candidates from
     # the column, so reranking by recency never opens the document store.
     builder.add_integer_field("fresh", fast=True)
@@ -77,20 +90,26 @@ def encode_documents(documents: Sequence[IndexDocument]) -> list[str]:
     """
     encoded = []
     for document, texts in zip(documents, field_texts(documents), strict=True):
+        facets = {
+            name: [f"{name}:{value}" for value in dict.fromkeys(values)]
+            for name, values in facet_values(document).items()
+        }
         fields: dict[str, Any] = {
             "doc_id": document.doc_id,
             "visibility": document.visibility,
             "name_key": name_keys(document),
-            "facet": [
-                f"{name}:{value}"
-                for name, values in facet_values(document).items()
-                for value in values
-            ],
+            "facet": [value for values in facets.values() for value in values],
             "payload": base64.b64encode(
                 json.dumps(payload(document), ensure_ascii=False).encode()
             ).decode("ascii"),
             **texts,
         }
+        for column, names in FACET_COLUMNS:
+            combined = FACET_SEPARATOR.join(
+                value for name in names for value in sorted(facets.get(name, ()))
+            )
+            if combined:
+                fields[column] = combined
         if document.recency and document.date is not None:
             fields["fresh"] = int(document.date.timestamp())
         encoded.append(json.dumps(fields, ensure_ascii=False))
@@ -240,9 +259,22 @@ class TantivyBackend:
         return tantivy.Query.term_set_query(self.schema, field, list(values))
 
     def compile(
-        self, query: ParsedQuery, *, visibility: Sequence[Visibility], now: datetime
+        self,
+        query: ParsedQuery,
+        *,
+        visibility: Sequence[Visibility],
+        now: datetime,
+        searcher: tantivy.Searcher | None = None,
     ) -> tantivy.Query:
-        """The tantivy query for a parsed query (public for the benchmark's raw-call timing)."""
+        """The tantivy query for a parsed query (public for the benchmark's raw-call timing).
+
+        Clauses that cannot change the result are left out, using the term dictionary: the
+        visibility filter when no document has a level the viewer may not see, the exact-name
+        bonus when no document has one of the names. A lone clause is returned as it is, not
+        wrapped: a flat union of term queries lets tantivy's top-k collector skip blocks that
+        cannot reach the top (block-max WAND) instead of scoring every match.
+        """
+        searcher = searcher or self._searcher()
         occur = tantivy.Occur.Should if query.match_any else tantivy.Occur.Must
         parts: list[tuple[tantivy.Occur, tantivy.Query]] = [
             (occur, self._clause(clause)) for clause in query.must
@@ -253,12 +285,21 @@ class TantivyBackend:
         for field, values in query.filters.items():
             facet_terms = [f"{field}:{value}" for value in values]
             parts.append((tantivy.Occur.Must, self._term_set("facet", facet_terms)))
-        parts.append((tantivy.Occur.Must, self._term_set("visibility", visibility)))
-        if query.must and query.exact_names:
-            exact = self._term_set("name_key", query.exact_names)
+        unseen = [level for level in VISIBILITY_LEVELS if level not in visibility]
+        if any(searcher.doc_freq("visibility", level) for level in unseen):
+            parts.append((tantivy.Occur.Must, self._term_set("visibility", visibility)))
+        exact = [name for name in query.exact_names if searcher.doc_freq("name_key", name)]
+        if query.must and exact:
             parts.append(
-                (tantivy.Occur.Should, tantivy.Query.const_score_query(exact, EXACT_NAME_BOOST))
+                (
+                    tantivy.Occur.Should,
+                    tantivy.Query.const_score_query(
+                        self._term_set("name_key", exact), EXACT_NAME_BOOST
+                    ),
+                )
             )
+        if len(parts) == 1 and parts[0][0] != tantivy.Occur.MustNot:
+            return parts[0][1]
         minimum = 1 if query.match_any and query.must else None
         return tantivy.Query.boolean_query(parts, minimum_number_should_match=minimum)
 
@@ -273,7 +314,7 @@ class TantivyBackend:
         now: datetime,
     ) -> EngineResult:
         searcher = self._searcher()
-        compiled = self.compile(query, visibility=visibility, now=now)
+        compiled = self.compile(query, visibility=visibility, now=now, searcher=searcher)
         # Recency is applied to a few extra candidates, read from the `fresh` column: a
         # date-range clause inside the query would scan the whole date column on every search.
         window = offset + limit + RERANK_EXTRA if query.must else offset + limit
@@ -304,13 +345,20 @@ class TantivyBackend:
     def _facets(
         self, searcher: tantivy.Searcher, compiled: tantivy.Query
     ) -> dict[str, Counter[str]]:
-        request = {"facet": {"terms": {"field": "facet", "size": MAX_FACET_VALUES}}}
+        """Counts per facet value over every match, from one aggregation pass in tantivy."""
+        request = {
+            column: {"terms": {"field": column, "size": MAX_FACET_BUCKETS}}
+            for column, _names in FACET_COLUMNS
+        }
         response = searcher.aggregate(compiled, request)
         counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-        for bucket in response.get("facet", {}).get("buckets", []):
-            name, _, value = str(bucket["key"]).partition(":")
-            if name in counts:
-                counts[name][value] = int(bucket["doc_count"])
+        for column, _names in FACET_COLUMNS:
+            for bucket in response.get(column, {}).get("buckets", ()):
+                count = int(bucket["doc_count"])
+                for key in str(bucket["key"]).split(FACET_SEPARATOR):
+                    name, _, value = key.partition(":")
+                    if name in counts:
+                        counts[name][value] += count
         return counts
 
 
