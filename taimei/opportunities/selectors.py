@@ -195,7 +195,7 @@ def interest_organizations(user: AnyUser, opportunity: Opportunity) -> QuerySet[
 
 def opportunity_interests(opportunity: Opportunity, *, viewer: AnyUser) -> QuerySet[Interest]:
     """Answers `viewer` may read: all for the poster and staff, their own for everyone else."""
-    queryset = opportunity.interests.select_related("organization", "created_by")
+    queryset = opportunity.interests.select_related("opportunity", "organization", "created_by")
     if user_can_manage_opportunity(viewer, opportunity):
         return queryset
     if not viewer.is_authenticated:
