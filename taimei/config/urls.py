@@ -23,7 +23,7 @@ urlpatterns = [
         "opportunities/", core_views.coming_soon, {"section": "opportunities"}, name="opportunities"
     ),
     path("events/", include("taimei.events.urls")),
-    path("dashboard/", core_views.coming_soon, {"section": "dashboard"}, name="dashboard"),
+    path("dashboard/", include("taimei.dashboard.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]
