@@ -87,7 +87,9 @@ def backup_restore(*, path: Path) -> dict[str, int]:
     call_command("migrate", interactive=False, verbosity=0)
     objects = list(serializers.deserialize("json", data, handle_forward_references=True))
     with transaction.atomic():
-        call_command("flush", interactive=False, verbosity=0)
+        # No post_migrate: apps that seed rows after a migrate (taxonomy, lexicon) would
+        # collide with the same rows coming from the backup.
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
         for item in objects:
             item.save()
         # Rows that referred to a row further down the file are completed once all exist.

@@ -63,7 +63,8 @@ def test_home_directory_and_language_switch(page, live_server):
     page.wait_for_url("**/members/")
     assert page.get_by_test_id("result-count").inner_text().startswith("2")
 
-    page.get_by_role("searchbox").fill("台积电")  # Simplified query, Traditional alias
+    directory_search = page.get_by_role("searchbox", name="搜尋會員名錄")
+    directory_search.fill("台积电")  # a Simplified query finds the Traditional alias
     page.keyboard.press("Enter")
     page.wait_for_function(
         "document.querySelector('[data-testid=result-count]').innerText.startsWith('1')"
