@@ -42,6 +42,7 @@ class SearchOut(Schema):
     per_page: int
     hits: list[HitOut]
     facets: dict[str, list[FacetValueOut]]
+    facets_estimated: bool = False
     ignored: list[str]
 
 
@@ -69,5 +70,6 @@ def search(request: HttpRequest, params: Query[SearchQuery]) -> SearchOut:
             name: [FacetValueOut(value=v.value, label=str(v.label), count=v.count) for v in values]
             for name, values in page.facets.items()
         },
+        facets_estimated=page.facets_estimated,
         ignored=page.ignored,
     )

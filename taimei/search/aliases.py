@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from taimei.search import conf
 from taimei.search.text import is_cjk, normalise
@@ -24,6 +25,9 @@ class AliasTable:
 
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     pattern: re.Pattern[str] | None = None
+    # Parsed free text (alias expansion and segmentation) by normalised text, filled by the
+    # query parser: it lives and dies with the table, so a rebuilt table starts empty.
+    parsed: dict[str, tuple[Any, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, name_groups: Iterable[Sequence[str]]) -> AliasTable:

@@ -41,6 +41,12 @@ def bulk_threads() -> int:
     return int(getattr(settings, "TAIMEI_SEARCH_BULK_THREADS", min(4, os.cpu_count() or 1)))
 
 
+def exact_facets_up_to() -> int:
+    """Facet counts are exact up to this many matches and estimated from a sample beyond
+    (embedded index; 0 counts every match whatever the cost)."""
+    return int(getattr(settings, "TAIMEI_SEARCH_EXACT_FACETS_UP_TO", 20_000))
+
+
 def alias_ttl() -> float:
     return float(getattr(settings, "TAIMEI_SEARCH_ALIAS_TTL", 300.0))
 

@@ -22,6 +22,7 @@ MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 16
 MAX_ALTERNATIVES = 12
 SHORT_RUN = 4
+MAX_CACHED_TEXTS = 4096
 
 _LANGUAGES = {"zh-hant": "zh-Hant", "zh-hans": "zh-Hans", "en": "en", "zh": "zh-Hant"}
 _QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"'})
@@ -122,7 +123,17 @@ def _name_clause(name: str, aliases: AliasTable) -> Clause | None:
 
 
 def _free_text_clauses(text: str, aliases: AliasTable) -> list[Clause]:
-    """Clauses for normalised free text: known names expanded, the rest word by word."""
+    """Clauses for normalised free text: known names expanded, the rest word by word
+    (remembered per alias table: popular queries skip the alias scan and jieba)."""
+    cached = aliases.parsed.get(text)
+    if cached is None:
+        if len(aliases.parsed) >= MAX_CACHED_TEXTS:
+            aliases.parsed.clear()
+        cached = aliases.parsed[text] = tuple(_expand_free_text(text, aliases))
+    return list(cached)
+
+
+def _expand_free_text(text: str, aliases: AliasTable) -> list[Clause]:
     clauses: list[Clause] = []
     position = 0
     pieces: list[tuple[str, bool]] = []

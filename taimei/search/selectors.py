@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from taimei.core.taxonomy import COUNTRIES, INDUSTRIES, TOPICS, Vocabulary
@@ -18,7 +20,6 @@ from taimei.search.backends.base import FACETS, EngineResult
 from taimei.search.query import ParsedQuery, parse
 from taimei.search.registry import KINDS, Visibility
 from taimei.search.snippets import highlight, prepare
-from taimei.search.text import normalise_many
 
 if TYPE_CHECKING:
     from taimei.accounts.models import User
@@ -75,6 +76,7 @@ class SearchPage:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
     relaxed: bool = False
+    facets_estimated: bool = False
 
     @property
     def groups(self) -> list[tuple[str, Any, list[SearchHit]]]:
@@ -108,7 +110,9 @@ def viewer_visibility(user: AnyUser) -> list[Visibility]:
     return ["public"]
 
 
-def _label(facet: str, value: str) -> str:
+@lru_cache(maxsize=4096)
+def _label(facet: str, value: str, language: str | None) -> str:
+    """A facet value's label in `language` (the active one: part of the cache key)."""
     if facet == "kind":
         return str(KIND_LABELS.get(value, value))
     if facet == "language":
@@ -121,6 +125,7 @@ def _label(facet: str, value: str) -> str:
 
 def _facets(counts: dict[str, Counter[str]], query: ParsedQuery) -> dict[str, list[FacetValue]]:
     shaped: dict[str, list[FacetValue]] = {}
+    language = get_language()
     for facet in FACETS:
         counter = counts.get(facet, Counter())
         selected = set(query.filters.get(facet, ()))
@@ -128,15 +133,14 @@ def _facets(counts: dict[str, Counter[str]], query: ParsedQuery) -> dict[str, li
             sorted(counter.items(), reverse=True) if facet == "year" else counter.most_common()
         )
         shaped[facet] = [
-            FacetValue(value, _label(facet, value), count, value in selected)
+            FacetValue(value, _label(facet, value, language), count, value in selected)
             for value, count in ordered
         ]
     return shaped
 
 
-def _hit(
-    payload: dict[str, Any], score: float, terms: list[str], text: str, folded: str
-) -> SearchHit:
+def _hit(payload: dict[str, Any], score: float, terms: list[str]) -> SearchHit:
+    text = prepare(payload.get("body") or payload.get("title") or "")
     return SearchHit(
         kind=payload["kind"],
         key=payload["key"],
@@ -144,7 +148,7 @@ def _hit(
         url=payload["url"],
         source=payload.get("source") or "",
         score=round(score, 4),
-        snippet=highlight(text, terms, folded=folded),
+        snippet=highlight(text, terms),
         date=payload.get("date"),
         language=payload.get("language") or "",
     )
@@ -197,16 +201,10 @@ def search_page(
         engine = _run(query, visibility, page=page, per_page=per_page, facets=facets, now=now)
         result.relaxed = engine.total > 0
     terms = query.highlight_terms()
-    texts = [
-        prepare(hit.payload.get("body") or hit.payload.get("title") or "") for hit in engine.hits
-    ]
-    folded = normalise_many(texts)
-    result.hits = [
-        _hit(hit.payload, hit.score, terms, text, fold)
-        for hit, text, fold in zip(engine.hits, texts, folded, strict=True)
-    ]
+    result.hits = [_hit(hit.payload, hit.score, terms) for hit in engine.hits]
     result.total = engine.total
     result.facets = _facets(engine.facets, query)
+    result.facets_estimated = engine.facets_estimated
     return result
 
 

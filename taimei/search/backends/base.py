@@ -34,6 +34,8 @@ class EngineResult:
     hits: list[StoredHit]
     total: int
     facets: dict[str, Counter[str]] = field(default_factory=dict)
+    # True when the facet counts were estimated from a sample of a very large result.
+    facets_estimated: bool = False
 
 
 def facet_values(document: IndexDocument) -> dict[str, list[str]]:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import os
 import shutil
 import threading
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -42,7 +44,7 @@ from taimei.search.backends.base import (
 from taimei.search.query import Alternative, Clause, ParsedQuery
 from taimei.search.registry import IndexDocument, Visibility
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 TEXT_FIELDS = ("names", "title", "body")
 RERANK_EXTRA = 20
 VISIBILITY_LEVELS: tuple[Visibility, ...] = get_args(Visibility)
@@ -57,6 +59,7 @@ FACET_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("facets_industry", ("industry",)),
 )
 FACET_SEPARATOR = "\x1e"
+SAMPLE_SHARDS = 64
 MAX_FACET_BUCKETS = 65_536
 
 
@@ -78,6 +81,8 @@ def build_schema() -> tantivy.Schema:
     # Epoch seconds of a recency=True document's date: read for the few top candidates from
     # the column, so reranking by recency never opens the document store.
     builder.add_integer_field("fresh", fast=True)
+    # A stable hash shard of the document, for counting facets over a sample of huge results.
+    builder.add_text_field("sample", tokenizer_name="raw", index_option="basic")
     builder.add_bytes_field("payload", stored=True)
     return builder.build()
 
@@ -96,6 +101,7 @@ def encode_documents(documents: Sequence[IndexDocument]) -> list[str]:
         }
         fields: dict[str, Any] = {
             "doc_id": document.doc_id,
+            "sample": str(zlib.crc32(document.doc_id.encode()) % SAMPLE_SHARDS),
             "visibility": document.visibility,
             "name_key": name_keys(document),
             "facet": [value for values in facets.values() for value in values],
@@ -318,7 +324,8 @@ class TantivyBackend:
         # Recency is applied to a few extra candidates, read from the `fresh` column: a
         # date-range clause inside the query would scan the whole date column on every search.
         window = offset + limit + RERANK_EXTRA if query.must else offset + limit
-        result = searcher.search(compiled, limit=window, count=not facets)
+        result = searcher.search(compiled, limit=window, count=True)
+        total = int(result.count or 0)
         candidates = result.hits
         fresh = searcher.fast_field_values("fresh", [address for _, address in candidates])
         cutoffs = _recency_cutoffs(now)
@@ -338,19 +345,50 @@ class TantivyBackend:
             )
             for score, address in ranked[offset : offset + limit]
         ]
-        counts = self._facets(searcher, compiled) if facets else {}
-        total = sum(counts.get("kind", Counter()).values()) if facets else int(result.count or 0)
-        return EngineResult(hits=hits, total=total, facets=counts)
+        counts: dict[str, Counter[str]] = {}
+        estimated = False
+        if facets:
+            counts, estimated = self._facets(searcher, compiled, total)
+        return EngineResult(hits=hits, total=total, facets=counts, facets_estimated=estimated)
 
     def _facets(
-        self, searcher: tantivy.Searcher, compiled: tantivy.Query
+        self, searcher: tantivy.Searcher, compiled: tantivy.Query, total: int
+    ) -> tuple[dict[str, Counter[str]], bool]:
+        """Counts per facet value, from one aggregation pass in tantivy, and whether they are
+        estimates.
+
+        Counting is exact up to `conf.exact_facets_up_to()` matches. Beyond that the pass runs
+        over the matches in a few of the SAMPLE_SHARDS hash shards (about that many documents)
+        and the counts are scaled to the exact total: the cost stays bounded however common
+        the words, at an error of a few per cent on values that matter.
+        """
+        limit = conf.exact_facets_up_to()
+        shards = SAMPLE_SHARDS
+        if limit and total > limit:
+            shards = max(1, math.ceil(SAMPLE_SHARDS * limit / total))
+        if shards < SAMPLE_SHARDS:
+            sample = self._term_set("sample", [str(shard) for shard in range(shards)])
+            sampled = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, compiled), (tantivy.Occur.Must, sample)]
+            )
+            counts = self._count_facets(searcher, sampled)
+            seen = sum(counts["kind"].values())
+            if seen:
+                scale = total / seen
+                return {
+                    name: Counter({value: max(1, round(n * scale)) for value, n in counter.items()})
+                    for name, counter in counts.items()
+                }, True
+        return self._count_facets(searcher, compiled), False
+
+    def _count_facets(
+        self, searcher: tantivy.Searcher, query: tantivy.Query
     ) -> dict[str, Counter[str]]:
-        """Counts per facet value over every match, from one aggregation pass in tantivy."""
         request = {
             column: {"terms": {"field": column, "size": MAX_FACET_BUCKETS}}
             for column, _names in FACET_COLUMNS
         }
-        response = searcher.aggregate(compiled, request)
+        response = searcher.aggregate(query, request)
         counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
         for column, _names in FACET_COLUMNS:
             for bucket in response.get(column, {}).get("buckets", ()):
