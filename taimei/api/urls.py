@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 
-from taimei.api import events, members, news, opportunities, search
+from taimei.api import dashboard, events, members, news, opportunities, search
 from taimei.api.auth import authenticated
 from taimei.core.taxonomy import VOCABULARIES
 from taimei.members.selectors import user_organizations
@@ -21,6 +21,7 @@ api.add_router("/", news.router)
 api.add_router("/", search.router)
 api.add_router("/", opportunities.router)
 api.add_router("/", events.router)
+api.add_router("/", dashboard.router)
 
 
 class TermOut(Schema):
