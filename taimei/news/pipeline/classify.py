@@ -14,6 +14,7 @@ least two different signals: a single weak word (貿易, 市場) never labels a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -21,7 +22,7 @@ from taimei.core.text import aligned_fold
 
 # The module, not its names: `lexicon` imports `pipeline.document`, so either side may load first.
 from taimei.news import lexicon
-from taimei.news.pipeline.document import Document, Label, LexiconEntry, Options
+from taimei.news.pipeline.document import Document, Label, LexiconEntry, Options, Span
 from taimei.news.pipeline.organizations import industries_of, is_ascii_word_char
 
 THRESHOLD = 3.0
@@ -122,19 +123,58 @@ class _Evidence:
         return sorted(self.terms, key=lambda term: -self.terms[term][0] * sum(self.terms[term][1:]))
 
 
-def _collect(trie: _Trie, doc: Document) -> dict[str, _Evidence]:
-    """Evidence per slug from the title and the body."""
+def _inside_a_name(spans: list[Span], start: int, end: int) -> bool:
+    """True when start:end is part of, not all of, an organisation's name (商務 in 美國商務部)."""
+    return any(
+        span.start <= start and end <= span.end and end - start < span.end - span.start
+        for span in spans
+    )
+
+
+def _collect(trie: _Trie, doc: Document, *, skip_names: bool) -> dict[str, _Evidence]:
+    """Evidence per slug from the title and the body, with or without words inside names.
+
+    A topic word inside a name says nothing of the story (商務 in 美國商務部, Supply in Buckeye
+    Steel Supply); an industry word there does (Acme Chips makes chips).
+    """
     evidence: dict[str, _Evidence] = {}
+    names = [span for org in doc.organizations for span in org.spans] if skip_names else []
     for source, in_title in ((doc.title, True), (doc.text, False)):
         folded = aligned_fold(source)
         surfaces: dict[str, str] = {}
         for start, end, entries in trie.scan(folded):
+            if names and not in_title and _inside_a_name(names, start, end):
+                continue
             surface = surfaces.setdefault(folded[start:end], source[start:end])
             for entry in entries:
                 evidence.setdefault(entry.slug, _Evidence()).add(
                     surface, entry.weight, in_title=in_title
                 )
     return evidence
+
+
+# A sum of money right after a verb of investing is an investment, whatever the other words
+# (投資50億美元, 總投資約35億美元, 投入新台幣1000億元, to invest US$5 billion). Folded text.
+INVESTED_AMOUNT_WEIGHT = 3.0
+_INVESTING_BEFORE = re.compile(
+    r"(?:(?:投资|投入|斥资|砸|注资|挹注)(?:金额|总额)?(?:约|达|逾|近|超过|高达|共|总计|了)?"
+    r"(?:新台币|新臺币|美金|台币)?"
+    r"|\binvest(?:s|ed|ing|ment of)?\s+(?:about\s+|up to\s+|nearly\s+|some\s+|more than\s+"
+    r"|over\s+|another\s+)?)$"
+)
+
+
+def _invested_amounts(doc: Document) -> list[str]:
+    """The texts of amounts the body says are invested, from the verb to the figure."""
+    folded = aligned_fold(doc.text)
+    found = []
+    for amount in doc.amounts:
+        if amount.span is None:
+            continue
+        before = _INVESTING_BEFORE.search(folded, max(0, amount.span.start - 24), amount.span.start)
+        if before is not None:
+            found.append(doc.text[before.start() : amount.span.end])
+    return found
 
 
 def _labels(evidence: dict[str, _Evidence], threshold: float) -> list[Label]:
@@ -150,8 +190,13 @@ def classify(doc: Document, options: Options) -> Document:
     """Assign topics and industries to `doc`, each with the terms that justify it."""
     tries = _tries(options.lexicon or lexicon.DEFAULT_LEXICON)
     empty = _Trie([])
-    doc.topics = _labels(_collect(tries.get("topics", empty), doc), THRESHOLD)
-    industries = _collect(tries.get("industries", empty), doc)
+    topics = _collect(tries.get("topics", empty), doc, skip_names=True)
+    for text in _invested_amounts(doc):
+        topics.setdefault("investment", _Evidence()).add(
+            text, INVESTED_AMOUNT_WEIGHT, in_title=False
+        )
+    doc.topics = _labels(topics, THRESHOLD)
+    industries = _collect(tries.get("industries", empty), doc, skip_names=False)
     for slug, names in industries_of(doc, options).items():
         for name in dict.fromkeys(names):
             industries.setdefault(slug, _Evidence()).add(name, ORGANIZATION_WEIGHT, in_title=False)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from taimei.core.taxonomy import INDUSTRIES, TOPICS
 from taimei.news.lexicon import DEFAULT_LEXICON
 from taimei.news.pipeline.classify import classify
 from taimei.news.pipeline.document import DirectoryEntry, Document, Options
+from taimei.news.pipeline.figures import find_amounts
 from taimei.news.pipeline.organizations import link_organizations
 
 OPTIONS = Options(
@@ -81,3 +84,63 @@ def test_multi_label_and_none() -> None:
     )
     assert {"startups", "talent"} <= topics
     assert _slugs(_classify("今天天氣晴朗，適合出遊。")) == (set(), set())
+
+
+def _topics(*paragraphs: str, title: str = "") -> set[str]:
+    return _slugs(_classify(*paragraphs, title=title))[0]
+
+
+def test_words_inside_an_organisation_name_are_not_evidence() -> None:
+    # 商務 in 美國商務部 and Supply in a company's name say nothing about the story.
+    doc = _classify("美國商務部與Harbor Metals Supply, an Ohio distributor, 開會。")
+    evidence = [term for label in doc.topics for term in label.evidence]
+    assert "商務" not in evidence
+    assert "Supply" not in evidence
+
+
+def test_an_invested_sum_is_investment_in_every_language() -> None:
+    for text in (
+        "該公司宣布未來五年將在高雄投資30億美元。",
+        "政府今年投入新台幣200億元推動計畫。",
+        "The firm said it would invest about US$4 billion in Ohio.",
+    ):
+        doc = find_amounts(
+            link_organizations(Document(source="t", paragraphs=[text]), OPTIONS), OPTIONS
+        )
+        [label] = [label for label in classify(doc, OPTIONS).topics if label.slug == "investment"]
+        assert any(term[-1] in "元n" for term in label.evidence), label.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("業者在北美客戶端取得新訂單，並在拉斯維加斯展設置台灣館。", "market-expansion"),
+        (
+            "The brand will open a Taiwan Pavilion and sell in the U.S. through distributors.",
+            "market-expansion",
+        ),
+        ("廠商把組裝產線移往墨西哥，並與上游材料商協調。", "supply-chain"),
+        (
+            "The retailer moved assembly lines and shared logistics costs with upstream vendors.",
+            "supply-chain",
+        ),
+        ("Both sides expect a double taxation agreement from the economic dialogue.", "trade"),
+        ("雙方盼簽署租稅協定，並在經濟對話中討論雙重課稅。", "trade"),
+        ("The lab employs 300 people and will exchange engineers with Hsinchu.", "talent"),
+        ("Acme opened an R&D centre in Tainan, its Asian headquarters.", "investment"),
+    ],
+)
+def test_lexicon_terms_in_both_languages(text: str, topic: str) -> None:
+    assert topic in _topics(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("公司公布第三季營收，客戶需求持平。", "market-expansion"),  # a revenue report
+        ("銀行提供紓困融資，協助中小企業。", "investment"),  # relief loans are not investment
+        ("A farm-buying trade mission arrived in Iowa.", "market-expansion"),
+    ],
+)
+def test_weak_words_do_not_label_alone(text: str, topic: str) -> None:
+    assert topic not in _topics(text)
