@@ -2,45 +2,20 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from taimei.members.tests.factories import OrganizationFactory
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def page():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium); CI installs it")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
-    # body are still synchronous and safe here.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="zh-TW", viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        browser.close()
+def page(browser):
+    context = browser.new_context(locale="zh-TW", viewport={"width": 1280, "height": 900})
+    return context.new_page()
 
 
-def test_home_directory_and_language_switch(page, live_server):
+def test_home_directory_and_language_switch(page, live_server, artifacts):
     OrganizationFactory(
         slug="tsmc",
         name_zh="台灣積體電路製造",
@@ -55,7 +30,6 @@ def test_home_directory_and_language_switch(page, live_server):
         country="US",
         kind="partner-organisation",
     )
-    ARTIFACTS.mkdir(exist_ok=True)
 
     page.goto(live_server.url + "/")
     assert "台美企業聯盟" in page.content()
@@ -70,10 +44,10 @@ def test_home_directory_and_language_switch(page, live_server):
         "document.querySelector('[data-testid=result-count]').innerText.startsWith('1')"
     )
     assert "台灣積體電路製造" in page.inner_text("#results")
-    page.screenshot(path=str(ARTIFACTS / "directory-zh.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "directory-zh.png"), full_page=True)
 
     page.get_by_test_id("lang-switch").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
     assert "Member directory" in page.content()
-    page.screenshot(path=str(ARTIFACTS / "directory-en.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "directory-en.png"), full_page=True)

@@ -3,9 +3,6 @@ requests a meeting that is accepted and scheduled, and sees it on the agenda."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from taimei.accounts.tests.factories import PASSWORD
@@ -15,30 +12,7 @@ from taimei.members.tests.factories import OrganizationFactory, PersonFactory
 
 from .factories import EventFactory, RegistrationFactory
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium); CI installs it")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def signed_in(browser, live_server, email):
@@ -54,7 +28,7 @@ def signed_in(browser, live_server, email):
     return page
 
 
-def test_register_waitlist_promotion_meeting_and_agenda(browser, live_server):
+def test_register_waitlist_promotion_meeting_and_agenda(browser, live_server, artifacts):
     event = EventFactory(
         slug="b2b-day",
         title_en="B2B matchmaking day",
@@ -82,7 +56,6 @@ def test_register_waitlist_promotion_meeting_and_agenda(browser, live_server):
         participant_type="buyer",
         country="US",
     )
-    ARTIFACTS.mkdir(exist_ok=True)
 
     # The member registers and lands on the waitlist: the event is full.
     page = signed_in(browser, live_server, member.email)
@@ -127,4 +100,4 @@ def test_register_waitlist_promotion_meeting_and_agenda(browser, live_server):
     page.wait_for_url("**/agenda/")
     agenda = page.get_by_test_id("agenda").inner_text()
     assert "Marcus Bell" in agenda and "Lone Star DC" in agenda and "T01" in agenda
-    page.screenshot(path=str(ARTIFACTS / "events-agenda.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "events-agenda.png"), full_page=True)
