@@ -1,8 +1,9 @@
 """Highlighted snippets: pick the densest window of the original text, escape it, then mark.
 
-Matching is script- and case-insensitive without folding the text: each query term becomes a
-pattern whose characters are classes of every character that folds to them (台积电 →
-[台臺][积積][电電]), so the stored text is searched as it is, at the positions it is shown.
+Matching compares folded forms (script, width and case: 台積電 marks 台积电, ＴＳＭＣ marks
+tsmc) made by one `str.translate` over a character table built once per process, so the
+folded text keeps the original's positions and the marks land on the original characters.
+Query terms go through the same table, so both sides fold identically.
 """
 
 from __future__ import annotations
@@ -33,40 +34,38 @@ _FOLDABLE = (
 
 
 @cache
-def _variants() -> dict[str, str]:
-    """Folded character → a regex matching every character that folds to it."""
-    originals = [chr(code) for start, end in _FOLDABLE for code in range(start, end + 1)]
-    originals = [ch for ch in originals if ch != "\n"]
+def _fold_table() -> dict[int, str]:
+    """Code point → its folded character (itself when folding would change the length)."""
+    originals = [
+        chr(code) for start, end in _FOLDABLE for code in range(start, end + 1) if code != 10
+    ]
     folded = normalise("\n".join(originals)).split("\n")
     if len(folded) != len(originals):  # a conversion rule spanned lines: go one by one
         folded = [normalise(ch) for ch in originals]
-    groups: dict[str, set[str]] = {}
-    for original, key in zip(originals, folded, strict=True):
-        if len(key) == 1:
-            groups.setdefault(key, {key}).add(original)
+    # Every character of the ranges is in the table (identity when it does not fold): a miss
+    # makes `str.translate` raise and catch a LookupError, which costs more than the lookup.
     return {
-        key: "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
-        if len(chars) > 1
-        else re.escape(key)
-        for key, chars in groups.items()
+        ord(original): key if len(key) == 1 else original
+        for original, key in zip(originals, folded, strict=True)
     }
 
 
-def _term_pattern(term: str) -> str:
-    variants = _variants()
-    return "".join(variants.get(ch) or re.escape(ch) for ch in term)
+def fold(text: str) -> str:
+    """`text` folded character by character (same length, same positions)."""
+    return text.translate(_fold_table())
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     parts = []
     for term in terms[:40]:
-        if not term.strip():
+        folded = fold(term)
+        if not folded.strip():
             continue
-        if is_cjk(term.replace(" ", "")):
-            parts.append(_term_pattern(term))
+        if is_cjk(folded.replace(" ", "")):
+            parts.append(re.escape(folded))
         else:  # a stem marks the whole word: tariff → tariffs
-            parts.append(rf"(?<![^\W_]){_term_pattern(term)}[^\W_]*")
+            parts.append(rf"(?<![^\W_]){re.escape(folded)}[^\W_]*")
     return re.compile("|".join(parts)) if parts else None
 
 
@@ -75,7 +74,7 @@ def spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     pattern = _pattern(tuple(terms))
     if pattern is None:
         return []
-    return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
+    return [m.span() for m in pattern.finditer(fold(text)) if m.end() > m.start()]
 
 
 def prepare(text: str) -> str:
