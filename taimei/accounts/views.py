@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from taimei.accounts.forms import ApiTokenForm, SignUpForm
 from taimei.accounts.models import ApiToken
 from taimei.accounts.services import api_token_issue, api_token_revoke
+from taimei.core.http import AuthenticatedHttpRequest
 from taimei.members.forms import ApplicationForm
 from taimei.members.selectors import user_is_approved_member, user_organizations
 from taimei.members.services import application_submit
@@ -44,7 +45,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The signed-in person's page: organisations, application status, API tokens."""
     context = {
         "organizations": user_organizations(request.user),
@@ -58,7 +59,7 @@ def account(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Issue an API token (approved members and staff only); its value is shown once."""
     if not user_is_approved_member(request.user):
         raise PermissionDenied
@@ -72,7 +73,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
     api_token_revoke(token=token)
     messages.success(request, _("The token was revoked."))

@@ -5,6 +5,7 @@ from ninja import NinjaAPI, Schema
 
 from taimei.api import dashboard, events, members, news, opportunities, search
 from taimei.api.auth import authenticated
+from taimei.core.http import AuthenticatedHttpRequest
 from taimei.core.taxonomy import VOCABULARIES
 from taimei.members.selectors import user_organizations
 
@@ -47,7 +48,7 @@ def taxonomy(request: HttpRequest) -> dict[str, list[TermOut]]:
 
 
 @api.get("/me", response=MeOut, tags=["accounts"], auth=authenticated)
-def me(request: HttpRequest) -> MeOut:
+def me(request: AuthenticatedHttpRequest) -> MeOut:
     """Who the token or session belongs to."""
     user = request.user
     return MeOut(

@@ -19,7 +19,7 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 def _secret_key() -> str:
     """SECRET_KEY from the environment; otherwise a random key kept under var/ (demo only)."""
-    if key := env.str("SECRET_KEY", default=""):
+    if key := str(env.str("SECRET_KEY", default="")):
         return key
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():

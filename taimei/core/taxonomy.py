@@ -7,7 +7,7 @@ a round trip through the translation catalogue.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.utils.functional import lazy
@@ -49,7 +49,7 @@ class Vocabulary:
         if len(self._by_slug) != len(self.terms):
             raise ValueError(f"duplicate slug in vocabulary {name}")
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
 
     def __len__(self) -> int:

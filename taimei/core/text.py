@@ -20,12 +20,12 @@ def _converter(config: str) -> opencc.OpenCC:
 
 def to_simplified(text: str) -> str:
     """Traditional (and mixed) Chinese converted to Simplified; other scripts untouched."""
-    return _converter("t2s").convert(text)
+    return str(_converter("t2s").convert(text))
 
 
 def to_traditional(text: str) -> str:
     """Simplified Chinese converted to Traditional (Taiwan standard characters)."""
-    return _converter("s2t").convert(text)
+    return str(_converter("s2t").convert(text))
 
 
 def fold(text: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from taimei.core.http import AuthenticatedHttpRequest
 from taimei.members.models import MembershipApplication, Organization, Person
 from taimei.members.services import ApplicationError, application_approve, application_decline
 
@@ -75,15 +75,23 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
     actions = ["approve", "decline"]
 
     @admin.action(description=_("Approve selected applications"))
-    def approve(self, request: HttpRequest, queryset: QuerySet[MembershipApplication]) -> None:
+    def approve(
+        self, request: AuthenticatedHttpRequest, queryset: QuerySet[MembershipApplication]
+    ) -> None:
         self._decide(request, queryset, approve=True)
 
     @admin.action(description=_("Decline selected applications"))
-    def decline(self, request: HttpRequest, queryset: QuerySet[MembershipApplication]) -> None:
+    def decline(
+        self, request: AuthenticatedHttpRequest, queryset: QuerySet[MembershipApplication]
+    ) -> None:
         self._decide(request, queryset, approve=False)
 
     def _decide(
-        self, request: HttpRequest, queryset: QuerySet[MembershipApplication], *, approve: bool
+        self,
+        request: AuthenticatedHttpRequest,
+        queryset: QuerySet[MembershipApplication],
+        *,
+        approve: bool,
     ) -> None:
         done = 0
         for application in queryset.select_related("applicant", "organization"):

@@ -11,13 +11,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from taimei.core.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from taimei.members import selectors
 from taimei.members.forms import OrganizationForm
 from taimei.members.profile_sections import profile_sections
 from taimei.members.services import organization_update
 
 
-def directory(request: HttpRequest) -> HttpResponse:
+def directory(request: HtmxHttpRequest) -> HttpResponse:
     """The member directory: search box, facets with counts, pagination; htmx gets the partial."""
     filters = selectors.DirectoryFilters.from_params(request.GET.dict())
     paginator = Paginator(selectors.organization_list(filters), per_page=_page_size(request))
@@ -61,7 +62,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, slug: str) -> HttpResponse:
+def edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Edit a profile: only the organisation's administrators and staff get here."""
     organization = selectors.access_organization_for_edit(request.user, slug)
     form = OrganizationForm(request.POST or None, request.FILES or None, instance=organization)

@@ -41,4 +41,5 @@ def demo_loaders() -> list[Callable[..., Any]]:
 
 
 def resolve(path: str) -> Callable[..., Any]:
-    return import_string(path)  # type: ignore[no-any-return]
+    resolved: Callable[..., Any] = import_string(path)
+    return resolved
