@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import weakref
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -127,7 +127,15 @@ class SearchBackend(Protocol):
 
 
 class BulkWriter(Protocol):
+    """A rebuild. `encode` is a pure function (run it in worker processes for large builds)
+    whose rows `add_encoded` writes; `add` does both here."""
+
+    @staticmethod
+    def encode(documents: Sequence[IndexDocument]) -> list[Any]: ...
+
     def add(self, documents: Sequence[IndexDocument]) -> None: ...
+
+    def add_encoded(self, rows: Iterable[Any]) -> None: ...
 
     def __enter__(self) -> BulkWriter: ...
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -76,34 +76,44 @@ def tsquery_literal(query: ParsedQuery) -> str:
     return text
 
 
+COLUMNS = "doc_id, visibility, facets, name_keys, fresh, vector, payload"
+
+
+def encode_rows(documents: Sequence[IndexDocument]) -> list[tuple[Any, ...]]:
+    """The table rows of `documents` (a pure function: bulk builds run it in worker
+    processes)."""
+    rows = []
+    for document in documents:
+        facets = [
+            f"{name}:{value}" for name, values in facet_values(document).items() for value in values
+        ]
+        rows.append(
+            (
+                document.doc_id,
+                document.visibility,
+                facets,
+                name_keys(document),
+                document.date if document.recency else None,
+                tsvector_literal(document),
+                json.dumps(payload(document), ensure_ascii=False),
+            )
+        )
+    return rows
+
+
 class PostgresBackend:
     """The `search_document` table in the project's PostgreSQL database."""
 
     name = "postgres"
 
-    def _row(self, document: IndexDocument) -> tuple[Any, ...]:
-        facets = [
-            f"{name}:{value}" for name, values in facet_values(document).items() for value in values
-        ]
-        return (
-            document.doc_id,
-            document.visibility,
-            facets,
-            name_keys(document),
-            document.date if document.recency else None,
-            tsvector_literal(document),
-            json.dumps(payload(document), ensure_ascii=False),
-        )
-
     def _insert(self, cursor: Any, documents: Sequence[IndexDocument]) -> None:
         cursor.executemany(
-            "INSERT INTO search_document "
-            "(doc_id, visibility, facets, name_keys, fresh, vector, payload) "
+            f"INSERT INTO search_document ({COLUMNS}) "  # noqa: S608 - constant column list
             "VALUES (%s, %s, %s, %s, %s, %s::tsvector, %s::jsonb) "
             "ON CONFLICT (doc_id) DO UPDATE SET visibility = EXCLUDED.visibility, "
             "facets = EXCLUDED.facets, name_keys = EXCLUDED.name_keys, fresh = EXCLUDED.fresh, "
             "vector = EXCLUDED.vector, payload = EXCLUDED.payload",
-            [self._row(document) for document in documents],
+            encode_rows(documents),
         )
 
     def upsert(self, documents: Sequence[IndexDocument]) -> None:
@@ -215,10 +225,18 @@ class PostgresBulk:
             cursor.execute("DELETE FROM search_document")
         return self
 
+    encode = staticmethod(encode_rows)
+
     def add(self, documents: Sequence[IndexDocument]) -> None:
-        if documents:
-            with connection.cursor() as cursor:
-                self.backend._insert(cursor, documents)
+        self.add_encoded(encode_rows(documents))
+
+    def add_encoded(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """COPY rows from `encode` into the table emptied by __enter__ (no conflicts)."""
+        with connection.cursor() as cursor:
+            raw = cursor.cursor
+            with raw.copy(f"COPY search_document ({COLUMNS}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
 
     def __exit__(self, *exc: object) -> None:
         self._atomic.__exit__(*exc)
