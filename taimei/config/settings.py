@@ -193,6 +193,7 @@ SESSION_COOKIE_HTTPONLY = True
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Application settings.
+TAIMEI_SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 TAIMEI_DIRECTORY_PAGE_SIZE = 24
 TAIMEI_DEMO_STAFF_EMAIL = "staff@taimei.example"
 TAIMEI_DEMO_STAFF_PASSWORD = "taimei-demo-staff"  # noqa: S105 - published demo login

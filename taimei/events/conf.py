@@ -18,8 +18,3 @@ def meeting_reminder_minutes() -> int:
 def scheduler_time_limit() -> float:
     """Seconds the CP-SAT scheduler may spend on one event."""
     return float(getattr(settings, "TAIMEI_EVENTS_SCHEDULER_SECONDS", 10.0))
-
-
-def site_url() -> str:
-    """Absolute base for links in e-mail and calendar files."""
-    return str(getattr(settings, "TAIMEI_SITE_URL", "http://127.0.0.1:8000")).rstrip("/")

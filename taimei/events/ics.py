@@ -9,7 +9,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as IcsEvent
 
-from taimei.events.conf import site_url
+from taimei.core.links import site_url
 from taimei.events.models import Event, MeetingRequest, Registration
 
 PRODID = "-//Taiwan-U.S. Business Alliance//TaiMei Exchange//EN"

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from taimei.events.conf import site_url
+from taimei.core.links import site_url
 from taimei.events.ics import agenda_ics, events_ics
 from taimei.events.models import MeetingRequest, Registration
 from taimei.events.selectors import agenda, registration_token, waitlist_position

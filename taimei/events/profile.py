@@ -8,14 +8,14 @@ from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from taimei.core.sections import Section, SectionItem
 from taimei.events.models import Registration
 from taimei.events.selectors import events_visible
-from taimei.members.profile_sections import ProfileSection, SectionItem
 
 SHOWN = 6
 
 
-def events_of_organization(organization: Any, viewer: Any) -> ProfileSection:
+def events_of_organization(organization: Any, viewer: Any) -> Section:
     """Latest events the organisation organises or has confirmed attendees at."""
     events = (
         events_visible(viewer)
@@ -38,4 +38,4 @@ def events_of_organization(organization: Any, viewer: Any) -> ProfileSection:
         )
         for event in events
     ]
-    return ProfileSection(title=_("Events"), items=items, empty_text=_("No events yet."), order=30)
+    return Section(title=_("Events"), items=items, empty_text=_("No events yet."), order=30)

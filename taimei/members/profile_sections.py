@@ -2,46 +2,27 @@
 
 The members app imports no other app, so apps declare their sections on their AppConfig:
 `member_profile_sections = ["taimei.news.profile.in_the_news"]`, each a callable
-`(organization, viewer) -> ProfileSection | None` (None hides the section). The members app
-renders every section with one template, so apps contribute data, not markup.
+`(organization, viewer) -> taimei.core.sections.Section | None` (None hides the section).
+The members app renders every section with one template: apps contribute data, not markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
 from django.utils.module_loading import import_string
 
-
-@dataclass(frozen=True)
-class SectionItem:
-    """One line of a section: a linked title and a short grey note (date, source, kind)."""
-
-    title: str
-    url: str
-    note: str = ""
+from taimei.core.sections import Section
 
 
-@dataclass(frozen=True)
-class ProfileSection:
-    """A titled list on the profile page, with an optional link to everything."""
-
-    title: str
-    items: list[SectionItem] = field(default_factory=list)
-    more_url: str = ""
-    empty_text: str = ""
-    order: int = 100
-
-
-def profile_sections(organization: Any, viewer: Any) -> list[ProfileSection]:
+def profile_sections(organization: Any, viewer: Any) -> list[Section]:
     """Every section the installed apps offer for this organisation and viewer, in order."""
     sections = []
     for config in apps.get_app_configs():
         for path in getattr(config, "member_profile_sections", []):
-            section_for: Callable[[Any, Any], ProfileSection | None] = import_string(path)
+            section_for: Callable[[Any, Any], Section | None] = import_string(path)
             if (section := section_for(organization, viewer)) is not None:
                 sections.append(section)
     return sorted(sections, key=lambda section: section.order)

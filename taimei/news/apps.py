@@ -16,6 +16,7 @@ class NewsConfig(AppConfig):
     demo_loaders = ["taimei.news.demo.demo_load"]
     search_indexes = ["taimei.news.search_index.ArticleIndex"]
     member_profile_sections = ["taimei.news.profile.in_the_news"]
+    digest_sections = ["taimei.news.digest.articles_mentioning_you"]
     periodic_tasks = {"news-poll-feeds": {"task": "taimei.news.tasks.poll_feeds", "every": 900}}
 
     def ready(self) -> None:

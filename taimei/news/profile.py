@@ -6,13 +6,13 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from taimei.members.profile_sections import ProfileSection, SectionItem
+from taimei.core.sections import Section, SectionItem
 from taimei.news.selectors import articles_mentioning
 
 SHOWN = 5
 
 
-def in_the_news(organization: Any, viewer: Any) -> ProfileSection:
+def in_the_news(organization: Any, viewer: Any) -> Section:
     """The newest published articles that name the organisation, linked to the article page."""
     items = [
         SectionItem(
@@ -22,7 +22,7 @@ def in_the_news(organization: Any, viewer: Any) -> ProfileSection:
         )
         for article in articles_mentioning(organization, SHOWN)
     ]
-    return ProfileSection(
+    return Section(
         title=_("In the news"),
         items=items,
         empty_text=_("No recent news mentions this organisation."),

@@ -163,6 +163,22 @@ def articles_mentioning(organization: Organization, limit: int = 5) -> list[Arti
     )
 
 
+def articles_mentioning_since(
+    organizations: QuerySet[Organization], *, since: datetime, limit: int
+) -> list[Article]:
+    """Published articles newer than `since` that name any of `organizations`, newest first."""
+    return list(
+        Article.objects.filter(
+            is_published=True,
+            mentions__organization__in=organizations,
+            published_at__gt=since,
+        )
+        .distinct()
+        .defer("original", "folded_text", "fingerprint", "metadata")
+        .order_by("-published_at", "-pk")[: max(0, limit)]
+    )
+
+
 def source_health_list() -> QuerySet[Source]:
     """Every source with its counts, for the staff health page (errors and back-off first)."""
     return Source.objects.annotate(

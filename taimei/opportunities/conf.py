@@ -42,11 +42,6 @@ def meeting_max_slots() -> int:
     return int(getattr(settings, "TAIMEI_MEETING_MAX_SLOTS", 3))
 
 
-def site_url() -> str:
-    """Where the site is served, for links in e-mails (no trailing slash)."""
-    return str(getattr(settings, "TAIMEI_SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
-
-
 def procurement_publisher() -> str:
     """The member organisation in whose name public procurement notices are posted."""
     return str(getattr(settings, "TAIMEI_PROCUREMENT_PUBLISHER", "taitra"))

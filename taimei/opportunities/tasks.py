@@ -9,7 +9,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from taimei.opportunities.conf import site_url
+from taimei.core.links import site_url
 from taimei.opportunities.models import Notification
 
 logger = logging.getLogger(__name__)

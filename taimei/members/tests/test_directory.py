@@ -130,9 +130,9 @@ def test_profile_page_shows_bilingual_names_and_taxonomy(client, directory):
 
 
 def _news_section(organization, viewer):
-    from taimei.members.profile_sections import ProfileSection, SectionItem
+    from taimei.core.sections import Section, SectionItem
 
-    return ProfileSection(
+    return Section(
         title="In the news",
         items=[SectionItem(f"{organization.name_en} opens Arizona fab", "/news/1/", "2026-01-27")],
     )

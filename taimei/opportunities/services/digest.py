@@ -3,14 +3,14 @@
 The digest is assembled from sections. This app contributes new opportunities (matching the
 user's saved searches, and ranked for their organisations); any app may add a section by
 declaring `digest_sections = ["dotted.path.to.function"]` on its AppConfig, where the function
-takes `user` and `since` and returns a `DigestSection` or None (news: articles mentioning the
-member; events: upcoming events). The unsubscribe link is signed and works without signing in.
+takes `user` and `since` and returns a `taimei.core.sections.Section` or None (news: articles
+mentioning the member; events: upcoming events). The unsubscribe link is signed and works
+without signing in.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.apps import apps
@@ -23,8 +23,10 @@ from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from taimei.core.links import site_url
+from taimei.core.sections import Section, SectionItem
 from taimei.members.models import Person
-from taimei.opportunities.conf import match_limit, site_url
+from taimei.opportunities.conf import match_limit
 from taimei.opportunities.models import DigestPreference, Opportunity, SavedSearch
 
 if TYPE_CHECKING:
@@ -32,21 +34,6 @@ if TYPE_CHECKING:
 
 UNSUBSCRIBE_SALT = "taimei.opportunities.digest.unsubscribe"
 SEARCH_PARAMS = ("q", "kind", "industry", "country")
-
-
-@dataclass
-class DigestItem:
-    title: str
-    url: str
-    note: str = ""
-
-
-@dataclass
-class DigestSection:
-    """One heading of the digest with its items (already in the reader's language)."""
-
-    title: str
-    items: list[DigestItem] = field(default_factory=list)
 
 
 def saved_search_create(*, user: User, name: str, params: dict[str, str]) -> SavedSearch:
@@ -99,18 +86,18 @@ def digest_subscribe(*, user: User, weekly: bool) -> DigestPreference:
     return preference
 
 
-def _opportunity_section(user: User, since: datetime.datetime) -> DigestSection | None:
+def _opportunity_section(user: User, since: datetime.datetime) -> Section | None:
     """New posts matching the user's saved searches, and the best new ones for their members."""
     from taimei.opportunities import selectors
     from taimei.opportunities.matching import engine
 
-    items: dict[int, DigestItem] = {}
+    items: dict[int, SectionItem] = {}
     for search in SavedSearch.objects.filter(user=user):
         filters = selectors.OpportunityFilters.from_params(search.params)
         for post in selectors.opportunity_list(filters, user).filter(created_at__gte=since)[:10]:
             items.setdefault(
                 post.pk,
-                DigestItem(post.title, site_url() + post.get_absolute_url(), search.name),
+                SectionItem(post.title, site_url() + post.get_absolute_url(), search.name),
             )
     organizations = selectors.user_organizations_for_acting(user)
     for organization in organizations.prefetch_related("industries", "domains"):
@@ -126,14 +113,14 @@ def _opportunity_section(user: User, since: datetime.datetime) -> DigestSection 
                 reasons = match.reasons()
                 items.setdefault(
                     post.pk,
-                    DigestItem(post.title, site_url() + post.get_absolute_url(), reasons[0]),
+                    SectionItem(post.title, site_url() + post.get_absolute_url(), reasons[0]),
                 )
     if not items:
         return None
-    return DigestSection(_("New opportunities for you"), list(items.values()))
+    return Section(_("New opportunities for you"), list(items.values()))
 
 
-def digest_sections(user: User, since: datetime.datetime) -> list[DigestSection]:
+def digest_sections(user: User, since: datetime.datetime) -> list[Section]:
     """Every section with something new for `user` (this app's first, then other apps')."""
     functions = [_opportunity_section]
     for config in apps.get_app_configs():

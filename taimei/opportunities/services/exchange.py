@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from taimei.core.links import site_url
 from taimei.members.models import Organization
-from taimei.opportunities.conf import meeting_max_slots, site_url
+from taimei.opportunities.conf import meeting_max_slots
 from taimei.opportunities.models import (
     Conversation,
     Interest,
