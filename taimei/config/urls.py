@@ -19,9 +19,7 @@ urlpatterns = [
     path("members/", include("taimei.members.urls")),
     path("search/", include("taimei.search.urls")),
     path("news/", include("taimei.news.urls")),
-    path(
-        "opportunities/", core_views.coming_soon, {"section": "opportunities"}, name="opportunities"
-    ),
+    path("opportunities/", include("taimei.opportunities.urls")),
     path("events/", include("taimei.events.urls")),
     path("dashboard/", include("taimei.dashboard.urls")),
     path("admin/", admin.site.urls),

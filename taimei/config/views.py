@@ -1,21 +1,13 @@
-"""Site-wide pages that sit above every app: home and sections not built yet."""
+"""Site-wide pages that sit above every app."""
 
 from __future__ import annotations
 
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 
 from taimei.core.taxonomy import TOPICS
 from taimei.members.models import Organization
-
-SECTIONS = {
-    "news": _("News intelligence"),
-    "opportunities": _("Opportunities and matchmaking"),
-    "events": _("Events and B2B meetings"),
-    "dashboard": _("Dashboard"),
-}
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -29,8 +21,3 @@ def home(request: HttpRequest) -> HttpResponse:
     recent = Organization.objects.filter(is_listed=True).order_by("-created_at", "slug")[:8]
     context = {"by_country": by_country, "recent": recent, "topics": TOPICS}
     return render(request, "pages/home.html", context)
-
-
-def coming_soon(request: HttpRequest, section: str) -> HttpResponse:
-    """An honest placeholder for a section that is not built yet (never a fake page)."""
-    return render(request, "pages/coming_soon.html", {"section": SECTIONS[section]}, status=200)

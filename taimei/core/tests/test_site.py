@@ -41,15 +41,6 @@ def test_every_navigation_link_leads_somewhere(client, admin_user):
         assert client.get(href).status_code == 200, href
 
 
-def test_unbuilt_sections_say_so_instead_of_pretending(client, admin_user):
-    client.force_login(admin_user)
-    for path in ("/news/", "/opportunities/", "/events/", "/dashboard/"):
-        response = client.get(path, headers={"Accept-Language": "en"})
-        assert response.status_code == 200
-        if b"is being built" in response.content:
-            assert b"Nothing here works yet" in response.content
-
-
 def test_api_docs_and_schema(client):
     assert client.get("/api/docs").status_code == 200
     schema = client.get("/api/openapi.json").json()
