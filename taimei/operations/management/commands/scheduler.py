@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--loglevel", default="info")
 
     def handle(self, *args: Any, loglevel: str, **options: Any) -> None:
-        if not app.conf.broker_url:
+        if app.conf.task_always_eager:
             raise CommandError("No broker: set REDIS_URL to run periodic tasks through Celery.")
         from django.conf import settings
 

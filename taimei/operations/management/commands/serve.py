@@ -40,7 +40,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(gettext("DEBUG is on: do not expose this server."))
             )
-        if not celery_app.conf.broker_url and not no_periodic:
+        if celery_app.conf.task_always_eager and not no_periodic:
             ticker = PeriodicTicker()
             ticker.start()
             names = ", ".join(ticker.schedule) or "-"

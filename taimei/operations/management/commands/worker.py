@@ -15,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--loglevel", default="info")
 
     def handle(self, *args: Any, concurrency: int | None, loglevel: str, **options: Any) -> None:
-        if not app.conf.broker_url:
+        if app.conf.task_always_eager:
             raise CommandError("No broker: set REDIS_URL (tasks run in-process without one).")
         argv = ["worker", f"--loglevel={loglevel}"]
         if concurrency:
