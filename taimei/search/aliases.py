@@ -78,11 +78,12 @@ _state: dict[str, object] = {"table": None, "built_at": 0.0}
 
 def alias_table() -> AliasTable:
     """The current table (built lazily, rebuilt when stale)."""
-    table = _state["table"]
+    table, built_at = _state["table"], _state["built_at"]
     if (
         isinstance(table, AliasTable)
-        and time.monotonic() - float(_state["built_at"]) < conf.alias_ttl()
-    ):  # type: ignore[arg-type]
+        and isinstance(built_at, float)
+        and time.monotonic() - built_at < conf.alias_ttl()
+    ):
         return table
     with _lock:
         from taimei.search.registry import indexes

@@ -25,5 +25,7 @@ def search(request: HttpRequest) -> HttpResponse:
     params = request.GET.copy()
     params.pop("page", None)
     context = {"page": page, "q": q, "query_without_page": params.urlencode()}
-    template = "search/partials/_results.html" if request.htmx else "search/search.html"
+    template = (
+        "search/partials/_results.html" if getattr(request, "htmx", False) else "search/search.html"
+    )
     return render(request, template, context)

@@ -325,7 +325,7 @@ class TantivyBackend:
         # date-range clause inside the query would scan the whole date column on every search.
         window = offset + limit + RERANK_EXTRA if query.must else offset + limit
         result = searcher.search(compiled, limit=window, count=True)
-        total = int(result.count or 0)
+        total = int(result.count or 0)  # type: ignore[attr-defined]  # missing from the stubs
         candidates = result.hits
         fresh = searcher.fast_field_values("fresh", [address for _, address in candidates])
         cutoffs = _recency_cutoffs(now)
@@ -408,7 +408,9 @@ class TantivyBulk:
         self._context: Any = None
         self._writer: tantivy.IndexWriter | None = None
 
-    encode = staticmethod(encode_documents)
+    @staticmethod
+    def encode(documents: Sequence[IndexDocument]) -> list[Any]:
+        return encode_documents(documents)
 
     def __enter__(self) -> TantivyBulk:
         self._context = self.backend._writer(heap=conf.bulk_heap(), threads=conf.bulk_threads())
@@ -419,7 +421,7 @@ class TantivyBulk:
     def add(self, documents: Sequence[IndexDocument]) -> None:
         self.add_encoded(encode_documents(documents))
 
-    def add_encoded(self, rows: Iterable[str]) -> None:
+    def add_encoded(self, rows: Iterable[Any]) -> None:
         """Add rows from `encode` (made here or in worker processes)."""
         assert self._writer is not None
         add = self._writer.add_json
@@ -437,7 +439,7 @@ def _recency_cutoffs(now: datetime) -> tuple[tuple[float, float], ...]:
     )
 
 
-def _recency_bonus(stamp: int | None, cutoffs: tuple[tuple[float, float], ...]) -> float:
+def _recency_bonus(stamp: float | None, cutoffs: tuple[tuple[float, float], ...]) -> float:
     if stamp is None:
         return 0.0
     return sum(boost for oldest, boost in cutoffs if stamp >= oldest)

@@ -225,12 +225,14 @@ class PostgresBulk:
             cursor.execute("DELETE FROM search_document")
         return self
 
-    encode = staticmethod(encode_rows)
+    @staticmethod
+    def encode(documents: Sequence[IndexDocument]) -> list[Any]:
+        return encode_rows(documents)
 
     def add(self, documents: Sequence[IndexDocument]) -> None:
         self.add_encoded(encode_rows(documents))
 
-    def add_encoded(self, rows: Iterable[tuple[Any, ...]]) -> None:
+    def add_encoded(self, rows: Iterable[Any]) -> None:
         """COPY rows from `encode` into the table emptied by __enter__ (no conflicts)."""
         with connection.cursor() as cursor:
             raw = cursor.cursor
