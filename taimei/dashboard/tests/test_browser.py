@@ -36,7 +36,7 @@ def test_staff_see_the_charts_render_and_change_the_range(browser, live_server):
     # plotly.js draws an SVG into each chart; the tables below are there too.
     for key in ("members-domains", "news-topics", "opportunity-funnel", "watchlist-timelines"):
         chart = page.get_by_test_id(f"chart-{key}")
-        chart.locator(".main-svg").first.wait_for(state="attached", timeout=15000)
+        chart.locator(".main-svg").first.wait_for(state="attached", timeout=60000)
     assert page.locator(".plotly-graph-div .main-svg").count() >= 8
     assert page.get_by_test_id("table-news-mentions").is_visible()
 
@@ -46,7 +46,7 @@ def test_staff_see_the_charts_render_and_change_the_range(browser, live_server):
         " && location.search.includes('start=')"
     )
     page.get_by_test_id("chart-watchlist-timelines").locator(".main-svg").first.wait_for(
-        state="attached", timeout=15000
+        state="attached", timeout=60000
     )
     assert page.locator("#panel-events").is_visible()
     assert errors == []
