@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 from django.utils import timezone
 
 from taimei.news import conf
@@ -18,77 +17,70 @@ from taimei.news.models import Article
 from taimei.news.pipeline import dedupe
 from taimei.news.pipeline.document import Document
 
-# Stored signatures are only comparable with signatures made by the same hashing scheme.
-SCHEME = "affine32"
 
-
-def _key_text(title: str, text: str) -> str:
+def _hashes(title: str, text: str) -> dedupe.Hashes:
     # The same key `NearDuplicateIndex.add` shingles, so stored and in-run decisions agree.
-    return f"{title}\n{text}"
-
-
-def _signature(grams: set[str]) -> MinHash:
-    signature = MinHash(num_perm=dedupe.NUM_PERM, scheme=SCHEME)
-    signature.update_batch([gram.encode("utf-8") for gram in grams])
-    return signature
-
-
-# LSH candidates whose signatures agree on fewer positions than this (estimated Jaccard) are
-# its false positives: skip re-reading their text. A copy trimmed to a third of the story still
-# estimates about 0.3; smaller fragments are beyond what LSH at its threshold finds anyway.
-PREFILTER = 0.15
+    return dedupe.shingle_hashes(dedupe.shingle_key(f"{title}\n{text}"))
 
 
 class DuplicateFinder:
     """Stored articles of the last `duplicate_window_days`, searchable for the same story."""
 
     def __init__(self) -> None:
-        self._lsh: MinHashLSH | None = None
-        self._signatures: dict[int, np.ndarray] = {}
+        self._bands: dedupe.BandIndex[int] | None = None
+        self._signatures: dict[int, dedupe.Signature] = {}
+        self._sizes: dict[int, int] = {}
 
     @staticmethod
     def fingerprint(document: Document) -> list[int]:
-        """The MinHash signature stored with an article (empty when the text is too short)."""
-        grams = dedupe.shingles(_key_text(document.title, document.text))
-        if not grams:
-            return []
-        return [int(value) for value in _signature(grams).hashvalues]
+        """The signature stored with the article made from `document`."""
+        return DuplicateFinder.fingerprint_of(document.title, document.text)
 
-    def _index(self) -> MinHashLSH:
-        if self._lsh is None:
-            self._lsh = MinHashLSH(threshold=dedupe.LSH_THRESHOLD, num_perm=dedupe.NUM_PERM)
+    @staticmethod
+    def fingerprint_of(title: str, text: str) -> list[int]:
+        """The stored signature: shingle count, then the MinHash values (empty: text too short)."""
+        hashes = _hashes(title, text)
+        if not len(hashes):
+            return []
+        return [len(hashes), *dedupe.signature(hashes).tolist()]
+
+    def _index(self) -> dedupe.BandIndex[int]:
+        if self._bands is None:
+            self._bands = dedupe.BandIndex()
             since = timezone.now() - timedelta(days=conf.duplicate_window_days())
             rows = Article.objects.filter(created_at__gte=since).values_list("pk", "fingerprint")
             for pk, values in rows.iterator(chunk_size=500):
                 self._insert(pk, values)
-        return self._lsh
+        return self._bands
 
     def _insert(self, pk: int, values: list[int]) -> None:
-        if self._lsh is not None and len(values) == dedupe.NUM_PERM:
-            hashvalues = np.array(values, dtype=np.uint32)
-            self._signatures[pk] = hashvalues
-            self._lsh.insert(
-                pk, MinHash(num_perm=dedupe.NUM_PERM, hashvalues=hashvalues, scheme=SCHEME)
-            )
+        # Fingerprints of another length come from an older scheme (migration 0002 rewrites them).
+        if self._bands is not None and len(values) == dedupe.NUM_PERM + 1:
+            signature = np.array(values[1:], dtype=np.uint32)
+            self._signatures[pk] = signature
+            self._sizes[pk] = int(values[0])
+            self._bands.insert(pk, signature)
 
     def find(self, document: Document) -> int | None:
         """The oldest stored article that tells the same story as `document`, or None."""
-        grams = dedupe.shingles(_key_text(document.title, document.text))
-        if not grams:
+        hashes = _hashes(document.title, document.text)
+        if not len(hashes):
             return None
-        signature = _signature(grams)
+        signature = dedupe.signature(hashes)
         candidates = [
             pk
             for pk in self._index().query(signature)
-            if float(np.mean(self._signatures[pk] == signature.hashvalues)) >= PREFILTER
+            if dedupe.plausible(signature, self._signatures[pk], (len(hashes), self._sizes[pk]))
         ]
+        if not candidates:
+            return None
         texts = Article.objects.filter(pk__in=candidates).values_list("pk", "title", "text")
         for pk, title, text in sorted(texts):
-            if dedupe.same_story(grams, dedupe.shingles(_key_text(title, text))):
+            if dedupe.same_story(hashes, _hashes(title, text)):
                 return int(pk)
         return None
 
     def add(self, pk: int, fingerprint: list[int]) -> None:
         """Make a just-stored article findable by the rest of the batch."""
-        if self._lsh is not None and pk not in self._lsh:
+        if self._bands is not None and pk not in self._signatures:
             self._insert(pk, fingerprint)

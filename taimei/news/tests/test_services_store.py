@@ -9,6 +9,7 @@ import pytest
 
 from taimei.members.tests.factories import OrganizationFactory
 from taimei.news.models import Article, IngestFailure, Mention
+from taimei.news.pipeline import dedupe
 from taimei.news.pipeline.document import (
     Amount,
     Document,
@@ -73,7 +74,7 @@ def test_a_new_document_becomes_an_article_with_labels_and_mentions():
     assert article.metadata["roc_stamp"] == "1150127"
     assert article.metadata["when"].startswith("2026-01-27")  # JSON-safe
     assert article.content_hash == content_hash(_document())
-    assert len(article.fingerprint) == 128
+    assert len(article.fingerprint) == dedupe.NUM_PERM + 1  # shingle count, then the values
     # Slugs outside the taxonomy are dropped; evidence is kept.
     assert [(label.topic_id, label.evidence) for label in article.topic_labels.all()] == [
         ("investment", ["投資", "400億美元"])
