@@ -99,6 +99,9 @@ class Document:
     percentages: list[Percentage] = field(default_factory=list)
     duplicate_of: str | None = None
     error: str | None = None
+    # The page as `parse` read it (an lxml tree of `markup`), so `extract` need not parse it
+    # again; `extract` consumes it and sets it back to None.
+    tree: Any = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:

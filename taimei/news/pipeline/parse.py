@@ -205,7 +205,13 @@ def _parse_html(document: Document) -> Document:
         if site:
             metadata.setdefault("site_name", site)
     return replace(
-        document, format="html", title=title or "", author=author, url=url, metadata=metadata
+        document,
+        format="html",
+        title=title or "",
+        author=author,
+        url=url,
+        metadata=metadata,
+        tree=root,
     )
 
 
@@ -281,6 +287,28 @@ def _site_from_title(root: lxml.html.HtmlElement) -> str | None:
     return parts[-1] if len(parts) > 1 else None
 
 
+def _parser() -> lxml.etree.HTMLParser:
+    """lxml's HTML parser with every element an `HtmlElement`, chosen in C.
+
+    lxml.html's own parser asks a Python method which class each element gets (forms and
+    inputs have their own), a Python call per element on every access; nothing here needs
+    those classes, and trafilatura accepts any `HtmlElement` tree.
+    """
+    parser = lxml.etree.HTMLParser()
+    parser.set_element_class_lookup(
+        lxml.etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    return parser
+
+
+_PARSER = _parser()
+
+
 def html_tree(markup: str) -> lxml.html.HtmlElement | None:
     """An lxml tree for a page or a fragment, or None when nothing parses.
 
@@ -290,7 +318,7 @@ def html_tree(markup: str) -> lxml.html.HtmlElement | None:
     if not markup.strip():
         return None
     try:
-        return lxml.html.document_fromstring(markup)
+        return lxml.html.document_fromstring(markup, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError):
         return None
 

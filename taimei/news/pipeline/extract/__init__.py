@@ -63,7 +63,9 @@ def _extract(document: Document) -> Document:
         "html" if looks_like_html(document.markup) else "text"
     )
     if kind == "html":
-        paragraphs = html_paragraphs(document.markup, work, document.format in _FRAGMENT_FORMATS)
+        paragraphs = html_paragraphs(
+            document.markup, work, document.format in _FRAGMENT_FORMATS, document.tree
+        )
     else:
         paragraphs = text_paragraphs(document.markup, work)
         if document.format == "text":
@@ -78,6 +80,7 @@ def _extract(document: Document) -> Document:
         author=clean_author(work.author),
         section=work.section,
         metadata=work.metadata,
+        tree=None,
     )
     if not paragraphs:
         return replace(updated, error="no article text found in the document")

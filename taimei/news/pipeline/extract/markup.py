@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+import lxml.etree
 import lxml.html
 import trafilatura
 
@@ -29,13 +30,28 @@ _MIN_FRAGMENT_COVERAGE = 0.9
 _MIN_SELECTED = 0.9
 _ANYWHERE_MIN = 20
 _MAX_FURNITURE_SHARE = 0.4
+_HTML_START = re.compile(r"<html\b", re.IGNORECASE)
+# Elements a furniture rule may judge, in document order: those with a class or an id, and
+# caption tags. Selected in C, so the rules' regexes run on a few dozen elements, not all.
+_JUDGED = lxml.etree.XPath(
+    "descendant-or-self::*[@class or @id"
+    + "".join(f" or self::{tag}" for tag in rules.CAPTION_TAGS)
+    + "]"
+)
 
 
-def html_paragraphs(markup: str, work: Work, fragment: bool) -> list[str]:
-    """Paragraphs of an HTML page or fragment: trafilatura, guarded by a block reading."""
-    if fragment or not re.search(r"<html\b", markup[:4000], re.IGNORECASE):
-        markup = f"<html><body>{markup}</body></html>"
-    tree = html_tree(markup)
+def html_paragraphs(
+    markup: str, work: Work, fragment: bool, parsed: lxml.html.HtmlElement | None = None
+) -> list[str]:
+    """Paragraphs of an HTML page or fragment: trafilatura, guarded by a block reading.
+
+    `parsed` is `markup` already parsed (by the parse stage); it is used, and changed, unless
+    the markup has to be wrapped first.
+    """
+    if fragment or not _HTML_START.search(markup, 0, 4000):
+        tree = html_tree(f"<html><body>{markup}</body></html>")
+    else:
+        tree = parsed if parsed is not None else html_tree(markup)
     if tree is None:
         return []
     _strip_furniture(tree, work)
@@ -90,8 +106,8 @@ def _strip_furniture(tree: lxml.html.HtmlElement, work: Work) -> None:
     for element in list(tree.iter(*rules.DROP_TAGS)):
         _remove(element)
     total = max(1, len(tree.text_content()))
-    for element in list(tree.iter()):
-        if not isinstance(element.tag, str) or _detached(element, tree):
+    for element in _JUDGED(tree):
+        if _detached(element, tree):
             continue
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         if element.tag in rules.CAPTION_TAGS or rules.CAPTION_CLASS.search(names):
