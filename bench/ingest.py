@@ -34,99 +34,149 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "taimei.config.settings")
 
 TARGET = 0.7
 
-SUBJECTS = (
-    "外貿協會",
-    "台積電",
-    "經濟部國際貿易局",
-    "美國商務部",
-    "聯發科",
-    "行政院",
-    "電電公會",
-    "中鋼",
-    "美台商會",
-    "中小及新創企業署",
-    "鴻海",
-    "台達電",
-    "工研院",
-    "國發會",
-    "宏碁",
-    "中油",
-    "台電",
-    "全美台商會",
-    "日月光",
-    "緯創",
-    "廣達",
-    "華碩",
-    "友達",
-    "群創",
-    "研華",
-    "智邦",
-    "環球晶",
-)
-ACTIONS = (
-    "宣布在{place}追加投資{n}億美元",
-    "表示今年對美出口可望成長{p}%",
-    "將率團赴{place}參加商展",
-    "與美國業者簽署合作備忘錄",
-    "預估明年營收增加{p}%",
-    "啟動新台幣{n}億元的補助方案",
-    "爭取美國政府採購標案",
-    "計畫在{place}設立研發中心",
-    "招募{n}名工程師投入AI研發",
-    "受到232條款關稅影響",
-    "加入台美企業聯盟",
-    "完成{n}萬美元募資",
-    "調整供應鏈布局",
-    "舉辦經貿交流工作坊",
-    "拓展北美市場通路",
-    "取得美國國防部認證",
-)
+DUPLICATE_EVERY = 25  # one page in 25 retells an earlier story (another outlet's rewrite)
+DUPLICATE_LAG = 7
+_WORD_POS = {"n": "noun", "vn": "noun", "nz": "noun", "v": "verb", "a": "adj", "d": "adv"}
+_MIN_FREQ = 300
 PLACES = (
-    "亞利桑那州",
-    "德州奧斯汀",
-    "加州矽谷",
-    "俄亥俄州",
-    "紐約",
-    "西雅圖",
-    "華府",
-    "波士頓",
-    "芝加哥",
-    "喬治亞州",
-    "密西根州",
-    "北卡羅來納州",
+    *("亞利桑那州", "德州奧斯汀", "加州矽谷", "俄亥俄州", "紐約", "西雅圖", "華府", "波士頓"),
+    *("芝加哥", "喬治亞州", "密西根州", "北卡羅來納州", "台中", "高雄", "新竹", "台南", "桃園"),
+    *("屏東", "宜蘭", "花蓮", "佛羅里達州", "科羅拉多州", "猶他州", "奧勒岡州", "麻州"),
 )
-CLAUSES = (
-    "業界人士認為此舉有助於{topic}",
-    "分析師指出{topic}仍面臨挑戰",
-    "官員強調將持續關注{topic}",
-    "消息人士透露細節將於{d}日公布",
-    "相關部會將協助業者處理{topic}",
-    "外界關注後續對{topic}的效應",
+TITLES = (
+    "董事長",
+    "總經理",
+    "執行長",
+    "部長",
+    "副部長",
+    "署長",
+    "主委",
+    "理事長",
+    "處長",
+    "發言人",
 )
-TOPICS_TEXT = (
-    "台美貿易",
-    "供應鏈重組",
-    "人才交流",
-    "新創募資",
-    "政府採購",
-    "半導體產業",
-    "能源轉型",
-    "無人機產業",
-    "資安合作",
-    "生技醫療",
+SURNAMES = (
+    "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周徐蘇葉莊呂江何"
+    "蕭羅高潘簡朱鍾彭游詹胡施沈余趙盧梁顏柯孫魏翁戴范宋方"
+)
+GIVEN = (
+    "志明家豪建宏俊傑冠宇承恩怡君淑芬美玲雅婷"
+    "宗翰信宏柏翰彥廷佳穎欣怡思妤子涵立偉國華文雄正雄惠玲秀英"
+)
+COMPANY_ENDINGS = ("科技", "電子", "生技", "精密", "能源", "材料", "光電", "半導體", "工業", "物流")
+FACTS = (
+    "{org}{title}{person}表示，公司將在{place}投資{n}億美元，預計{year}年完工",
+    "{org}今年前{m}月營收達新台幣{n}億元，年增{p}%",
+    "{org}宣布與{org2}合作，初期投入{k}萬美元",
+    "據統計，{place}相關產值約{n}億元，占整體比重{p}%",
+    "{org}預估明年出貨量成長{p}%，並將招募{k}名員工",
+    "{person}{title}今（{d}日）率團前往{place}，拜會當地業者",
 )
 
 
-def _sentence(rng: random.Random) -> str:
-    numbers = {"n": rng.randint(2, 9000), "p": rng.randint(2, 60), "d": rng.randint(1, 28)}
-    action = rng.choice(ACTIONS).format(place=rng.choice(PLACES), **numbers)
-    clause = rng.choice(CLAUSES).format(topic=rng.choice(TOPICS_TEXT), **numbers)
-    return f"{rng.choice(SUBJECTS)}{action}，{clause}。"
+class Vocabulary:
+    """Common words by part of speech, weighted by frequency (jieba's dictionary, Traditional)."""
+
+    def __init__(self) -> None:
+        import jieba
+
+        from taimei.core.text import to_traditional
+        from taimei.news.lexicon import DEFAULT_LEXICON
+
+        rows: list[tuple[str, str, float]] = []
+        path = Path(jieba.__file__).with_name("dict.txt")
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                word, freq, pos = line.split()
+                kind = _WORD_POS.get(pos)
+                if kind and int(freq) >= _MIN_FREQ and 2 <= len(word) <= 4 and not word.isascii():
+                    rows.append((kind, word, int(freq) ** 0.5))
+        converted = to_traditional("\n".join(word for _, word, _ in rows)).split("\n")
+        self.words: dict[str, list[str]] = {kind: [] for kind in dict.fromkeys(_WORD_POS.values())}
+        self.weights: dict[str, list[float]] = {kind: [] for kind in self.words}
+        for (kind, _, weight), word in zip(rows, converted, strict=True):
+            self.words[kind].append(word)
+            self.weights[kind].append(weight)
+        self.lexicon: dict[str, list[str]] = {}
+        for entry in DEFAULT_LEXICON:  # Traditional forms: what Taiwanese news writes
+            if not entry.term.isascii() and to_traditional(entry.term) == entry.term:
+                self.lexicon.setdefault(entry.slug, []).append(entry.term)
+        self.members = [row[1] for row in _members()] + [row[2] for row in _members()]
+
+    def sample(self, rng: random.Random, kind: str, count: int) -> list[str]:
+        return rng.choices(self.words[kind], self.weights[kind], k=count)
 
 
-def _paragraphs(rng: random.Random) -> list[str]:
-    """Nine paragraphs of two or three sentences: each page tells its own story."""
-    return ["".join(_sentence(rng) for _ in range(rng.randint(2, 3))) for _ in range(9)]
+_VOCABULARY: Vocabulary | None = None
+
+
+def _vocabulary() -> Vocabulary:
+    global _VOCABULARY
+    if _VOCABULARY is None:
+        _VOCABULARY = Vocabulary()
+    return _VOCABULARY
+
+
+def _members() -> list[list[str]]:
+    members = ROOT / "taimei" / "members" / "data" / "demo_members.csv"
+    with members.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))[1:]
+    return [[row[0], row[1], row[3].split(";")[0] or row[1]] for row in rows]
+
+
+def _story(seed: int) -> tuple[str, list[str]]:
+    """A title and nine paragraphs of one story: its own actors, topic terms and wording.
+
+    Sentences mix facts (organisations, people with titles, places, money, percentages,
+    relative dates) with prose drawn from common words weighted by frequency, where each story
+    favours a vocabulary of its own, as real articles on different subjects do.
+    """
+    vocabulary = _vocabulary()
+    rng = random.Random(seed)
+    own = {kind: vocabulary.sample(rng, kind, 25) for kind in vocabulary.words}
+    topics = rng.sample(sorted(vocabulary.lexicon), 2)
+    terms = [term for slug in topics for term in rng.sample(vocabulary.lexicon[slug], 4)]
+    company = "".join(vocabulary.sample(rng, "noun", 1))[:2] + rng.choice(COMPANY_ENDINGS)
+    orgs = [company, *rng.sample(vocabulary.members, 2)]
+    people = [rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, 2)) for _ in range(2)]
+
+    def word(kind: str) -> str:
+        pool = own[kind] if rng.random() < 0.6 else vocabulary.sample(rng, kind, 1)
+        return rng.choice(pool)
+
+    def prose() -> str:
+        term = rng.choice(terms) if rng.random() < 0.3 else word("noun")
+        shapes = (
+            f"{word('noun')}{word('adv')}{word('verb')}{term}的{word('noun')}",
+            f"{rng.choice(orgs)}{word('verb')}{word('adj')}的{word('noun')}，{word('adv')}{word('verb')}{term}",
+            f"{word('noun')}與{word('noun')}{word('verb')}{word('noun')}，{word('noun')}{word('adj')}",
+            f"外界{word('verb')}{term}{word('verb')}{word('noun')}，{word('noun')}仍{word('adj')}",
+        )
+        return rng.choice(shapes)
+
+    def fact() -> str:
+        org, org2 = rng.sample(orgs, 2)
+        return rng.choice(FACTS).format(
+            org=org, org2=org2, title=rng.choice(TITLES), person=rng.choice(people),
+            place=rng.choice(PLACES), n=rng.randint(2, 9000), p=rng.randint(2, 60),
+            k=rng.randint(20, 3000), m=rng.randint(2, 11), d=rng.randint(1, 28),
+            year=rng.randint(2026, 2030),
+        )  # fmt: skip
+
+    def paragraph() -> str:
+        sentences = [fact() if rng.random() < 0.35 else prose() for _ in range(rng.randint(3, 4))]
+        return "".join(f"{sentence}。" for sentence in sentences)
+
+    title = f"{company}{rng.choice(terms)}{word('verb')}{word('noun')}"
+    return title, [paragraph() for _ in range(9)]
+
+
+def _article(index: int) -> tuple[str, list[str]]:
+    """The story page `index` tells; every DUPLICATE_EVERY-th page rewrites an earlier one."""
+    if index % DUPLICATE_EVERY == DUPLICATE_EVERY - 1 and index >= DUPLICATE_LAG:
+        title, paragraphs = _story(index - DUPLICATE_LAG)
+        return f"{title}（更新）", ["（中央社記者綜合報導）" + paragraphs[0], *paragraphs[1:7]]
+    return _story(index)
 
 
 def page(index: int) -> bytes:
@@ -151,17 +201,18 @@ def page(index: int) -> bytes:
         f'<div class="ad"><a href="/promo/{i}">熱門話題 {i}：點閱排行榜與精選專題</a></div>'
         for i in range(20)
     )
-    body = "".join(f"<p>{p}</p>" for p in _paragraphs(rng))
+    title, paragraphs = _article(index)
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
     published = f"2026-01-{index % 28 + 1:02d}T10:00:00+08:00"
     html = (
         f'<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8">'
-        f"<title>台美企業聯盟第{index}號新聞 | 範例新聞網</title>"
-        f'<meta property="og:title" content="台美企業聯盟第{index}號新聞">'
+        f"<title>{title} | 範例新聞網</title>"
+        f'<meta property="og:title" content="{title}">'
         f'<meta property="article:published_time" content="{published}">'
         f"{scripts}</head><body>"
         f'<header><nav class="menu"><ul>{nav}</ul></nav></header>'
         f'<div class="share">分享到 Facebook Line 複製連結</div>'
-        f"<main><article><h1>台美企業聯盟第{index}號新聞</h1>"
+        f"<main><article><h1>{title}</h1>"
         f'<div class="byline">記者王小明／台北報導</div>{body}'
         f'<div class="subscribe">訂閱電子報 每天3分鐘掌握10件天下事</div></article>'
         f'<section class="related"><h2>相關新聞</h2><ul>{related}</ul></section></main>'
