@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext
 
@@ -23,6 +23,9 @@ class Command(BaseCommand):
         self.stdout.write(gettext("Database migrated."))
         for loader in registry.demo_loaders():
             loader(stdout=self.stdout)
+        if "reindex" in get_commands():
+            # Rebuilt rather than trusted: an index left by an older version may be stale.
+            call_command("reindex", verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(
                 gettext("Demo staff login: %(login)s")
