@@ -146,11 +146,17 @@ class LexiconTermAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Activate"))
     def activate(self, request: HttpRequest, queryset: QuerySet[LexiconTerm]) -> None:
-        queryset.update(is_active=True)
+        _edited(queryset).update(is_active=True)
 
     @admin.action(description=_("Deactivate"))
     def deactivate(self, request: HttpRequest, queryset: QuerySet[LexiconTerm]) -> None:
-        queryset.update(is_active=False)
+        _edited(queryset).update(is_active=False)
+
+
+def _edited(queryset: QuerySet[LexiconTerm]) -> QuerySet[LexiconTerm]:
+    """Mark the shipped terms among `queryset` as staff-edited, so lexicon syncs keep them."""
+    queryset.filter(origin=LexiconTerm.Origin.DEFAULT).update(edited_by_staff=True)
+    return queryset
 
 
 @admin.register(IngestFailure)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -275,8 +277,10 @@ class IndustryLabel(_Label):
 class LexiconTerm(TimeStampedModel):
     """A word that signals a topic or an industry; the classifier reads the active ones.
 
-    The default lexicon ships with the code and is added after every `migrate`; staff refine it
-    here. Shipped terms are deactivated rather than deleted, so the next migrate does not
+    The default lexicon ships with the code and is synced after every `migrate`: missing terms
+    are added, and shipped terms staff have not edited follow the code's weights. Any save of a
+    shipped term (the admin, a shell) marks it `edited_by_staff`, and the sync never touches it
+    again. Shipped terms are deactivated rather than deleted, so the next migrate does not
     bring them back.
     """
 
@@ -300,6 +304,12 @@ class LexiconTerm(TimeStampedModel):
     origin = models.CharField(
         _("origin"), max_length=8, choices=Origin.choices, default=Origin.STAFF, editable=False
     )
+    edited_by_staff = models.BooleanField(
+        _("edited by staff"),
+        default=False,
+        editable=False,
+        help_text=_("A shipped term staff changed: updates of the shipped lexicon leave it alone."),
+    )
 
     class Meta:
         verbose_name = _("lexicon term")
@@ -313,6 +323,15 @@ class LexiconTerm(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.term} → {self.slug}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The sync writes with bulk_create/bulk_update; a save of an existing row is an edit.
+        if self.pk is not None and self.origin == self.Origin.DEFAULT and not self.edited_by_staff:
+            self.edited_by_staff = True
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "edited_by_staff"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         vocabulary = TOPICS if self.vocabulary == self.Vocabulary.TOPICS else INDUSTRIES

@@ -9,15 +9,33 @@ from taimei.news.models import LexiconTerm
 
 
 def lexicon_sync_defaults(*, using: str = "default") -> int:
-    """Add every shipped term the table lacks; existing rows (staff edits) stay as they are."""
+    """Bring the table up to the shipped lexicon without touching staff edits.
+
+    Adds shipped terms the table lacks; gives shipped terms staff have not edited the shipped
+    weight; deactivates unedited shipped terms the code no longer ships (and reactivates them
+    if it ships them again). Terms staff added or edited stay as they are. Returns the number
+    of rows added or changed.
+    """
+    shipped = {(entry.term, entry.vocabulary, entry.slug): entry for entry in DEFAULT_LEXICON}
     with transaction.atomic(using=using):
-        existing = set(LexiconTerm.objects.using(using).values_list("term", "vocabulary", "slug"))
-        missing = {
-            (entry.term, entry.vocabulary, entry.slug): entry
-            for entry in DEFAULT_LEXICON
-            if (entry.term, entry.vocabulary, entry.slug) not in existing
+        terms = LexiconTerm.objects.using(using)
+        rows = {
+            (row.term, row.vocabulary, row.slug): row
+            for row in terms.only("term", "vocabulary", "slug", "weight", "is_active", "origin")
+            .filter(origin=LexiconTerm.Origin.DEFAULT, edited_by_staff=False)
+            .select_for_update()
         }
-        LexiconTerm.objects.using(using).bulk_create(
+        existing = set(terms.values_list("term", "vocabulary", "slug"))
+        changed = []
+        for key, row in rows.items():
+            entry = shipped.get(key)
+            weight = entry.weight if entry is not None else row.weight
+            if (row.weight, row.is_active) != (weight, entry is not None):
+                row.weight, row.is_active = weight, entry is not None
+                changed.append(row)
+        terms.bulk_update(changed, ["weight", "is_active"], batch_size=500)
+        missing = [entry for key, entry in shipped.items() if key not in existing]
+        terms.bulk_create(
             [
                 LexiconTerm(
                     term=entry.term,
@@ -26,8 +44,8 @@ def lexicon_sync_defaults(*, using: str = "default") -> int:
                     weight=entry.weight,
                     origin=LexiconTerm.Origin.DEFAULT,
                 )
-                for entry in missing.values()
+                for entry in missing
             ],
             batch_size=500,
         )
-    return len(missing)
+    return len(missing) + len(changed)

@@ -36,6 +36,49 @@ def test_sync_keeps_staff_edits_and_adds_only_missing_terms():
     assert lexicon_sync_defaults() == 0
 
 
+def test_sync_updates_shipped_terms_staff_did_not_edit_and_never_their_edits():
+    shipped = {(e.term, e.slug): e.weight for e in DEFAULT_LEXICON}
+    # Rows as an older release left them: written by the sync (update() is no staff edit).
+    LexiconTerm.objects.filter(term="232條款", slug="trade").update(weight=1.0)
+    LexiconTerm.objects.filter(term="對等關稅", slug="trade").update(weight=1.0)
+    retired = LexiconTerm.objects.create(term="已退役詞", vocabulary="topics", slug="trade")
+    LexiconTerm.objects.filter(pk=retired.pk).update(origin="default")
+    staff_own = LexiconTerm.objects.create(term="員工自訂詞", vocabulary="topics", slug="trade")
+    edited = LexiconTerm.objects.get(term="對等關稅", slug="trade")
+    edited.weight = 1.5  # a staff edit (admin form, list editing or shell: any save)
+    edited.save()
+
+    changed = lexicon_sync_defaults()
+
+    assert changed == 2
+    assert (
+        LexiconTerm.objects.get(term="232條款", slug="trade").weight == shipped["232條款", "trade"]
+    )
+    edited.refresh_from_db()
+    assert (edited.weight, edited.is_active, edited.edited_by_staff) == (1.5, True, True)
+    retired.refresh_from_db()
+    assert not retired.is_active  # no longer shipped: deactivated, not deleted
+    staff_own.refresh_from_db()
+    assert (staff_own.weight, staff_own.is_active) == (1.0, True)
+    assert lexicon_sync_defaults() == 0
+
+
+def test_terms_staff_deactivate_in_the_admin_stay_deactivated_after_a_sync(client):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    shipped = LexiconTerm.objects.get(term="232條款", slug="trade")
+
+    response = client.post(
+        reverse("admin:news_lexiconterm_changelist"),
+        {"action": "deactivate", "_selected_action": [shipped.pk]},
+    )
+    lexicon_sync_defaults()
+
+    assert response.status_code == 302
+    shipped.refresh_from_db()
+    assert (shipped.is_active, shipped.edited_by_staff) == (False, True)
+
+
 def test_a_term_must_name_a_real_topic_or_industry():
     with pytest.raises(ValidationError) as error:
         LexiconTerm(term="晶片", vocabulary="topics", slug="semiconductors").full_clean()
