@@ -94,19 +94,33 @@ def _holds(run: str, index: int, word: str) -> bool:
 
 
 def trim_name(run: str) -> str:
-    """The name at the end of a run of Chinese characters: cut after the last verb or particle."""
-    if any(run.endswith(word) and not _holds(run, len(run) - 1, word) for word in CUT_WORDS):
+    """The name at the end of a run of Chinese characters: cut after the last verb or particle.
+
+    The shortest tail of at least two characters that a cut word ends right before; "" when
+    the run itself ends in a cut word. Set lookups per position, not a search per word.
+    """
+    if _cut_before(run, len(run)):
         return ""
-    best = run
-    for word in CUT_WORDS:
-        index = run.rfind(word)
-        while index >= 0:
-            rest = run[index + len(word) :]
-            if len(rest) >= 2 and len(rest) < len(best) and not _holds(run, index, word):
-                best = rest
-                break
-            index = run.rfind(word, 0, index)
-    return best
+    for end in range(len(run) - 2, 0, -1):
+        if _cut_before(run, end):
+            return run[end:]
+    return run
+
+
+_CUT_SET = frozenset(CUT_WORDS)
+_CUT_LENGTHS = tuple(sorted({len(word) for word in CUT_WORDS}))
+
+
+def _cut_before(run: str, end: int) -> bool:
+    """True when a cut word ends at `end` and is not part of a word of the name."""
+    for length in _CUT_LENGTHS:
+        start = end - length
+        if start < 0:
+            break
+        word = run[start:end]
+        if word in _CUT_SET and not _holds(run, start, word):
+            return True
+    return False
 
 
 def strip_prefixes(name: str) -> str:
