@@ -36,9 +36,12 @@ _ENGLISH_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, 
 # fmt: on
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = "零〇一二两三四五六七八九"
+# After the first part, every repeated part starts with a Chinese numeral or unit (1兆2000亿,
+# 四百亿): two digit runs are never adjacent, so a long run of digits cannot backtrack
+# exponentially (the earlier `(?:\d+|…)*` form hung on hostile input).
 _NUMBER = (
     rf"(?:{_ARABIC}|[{_CN}十](?:点[{_CN}]+)?)"
-    rf"(?:{_ARABIC}|[{_CN}十百千万亿兆多余](?:点[{_CN}]+)?)*"
+    rf"(?:[{_CN}十百千万亿兆多余](?:点[{_CN}]+)?(?:{_ARABIC})?)*"
 )
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|mn|bn|tn|[mbk])(?![a-z]))"
 

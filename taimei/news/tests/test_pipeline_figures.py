@@ -126,3 +126,28 @@ def test_finders_never_raise_and_spans_match(paragraphs: list[str]) -> None:
     for found in [*doc.amounts, *doc.percentages]:
         assert found.span is not None
         assert doc.text[found.span.start : found.span.end] == found.text
+
+
+def test_long_digit_runs_cannot_make_the_finders_backtrack_forever():
+    """A regular-expression denial of service: run in a child process with a deadline."""
+    import subprocess
+    import sys
+
+    hostile = "1" * 5000 + "x " + "２" * 3000 + "億x " + ("1,000" * 400) + "%x"
+    code = (
+        "import sys\n"
+        "from taimei.news.pipeline.document import Document\n"
+        "from taimei.news.pipeline.figures import find_amounts, find_percentages\n"
+        "from taimei.news.pipeline.document import Options\n"
+        "doc = Document(source='x', paragraphs=[sys.stdin.read()], language='zh-Hant')\n"
+        "find_percentages(find_amounts(doc, Options()), Options())\n"
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code],
+        input=hostile,
+        text=True,
+        timeout=60,
+        check=False,
+        capture_output=True,
+    )
+    assert result.returncode == 0, result.stderr
