@@ -68,3 +68,12 @@ def aligned_fold(text: str) -> str:
         return simplified
     singles = (to_simplified(char) for char in width)
     return "".join(s if len(s) == 1 else c for s, c in zip(singles, width, strict=True))
+
+
+_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r")
+
+
+def clean_user_text(text: str, *, max_length: int) -> str:
+    """User input made safe to store and query: no NUL or other control characters
+    (PostgreSQL refuses NUL in text), whitespace collapsed, at most `max_length` characters."""
+    return " ".join(text.translate(_CONTROL).split())[:max_length]

@@ -12,7 +12,7 @@ from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from taimei.core.taxonomy import COUNTRIES, DOMAINS, INDUSTRIES, MEMBER_KINDS, Vocabulary
-from taimei.core.text import fold
+from taimei.core.text import clean_user_text, fold
 from taimei.members.models import Organization, Person
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ class DirectoryFilters:
             for name, vocabulary in FACET_VOCABULARIES.items()
             if (value := str(params.get(name, ""))) in vocabulary
         }
-        return cls(q=str(params.get("q", ""))[:200].strip(), **values)
+        return cls(q=clean_user_text(str(params.get("q", "")), max_length=200), **values)
 
     def active(self) -> dict[str, str]:
         return {name: getattr(self, name) for name in _FACET_LOOKUPS if getattr(self, name)}

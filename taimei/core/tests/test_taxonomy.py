@@ -56,3 +56,10 @@ def test_tables_hold_exactly_the_vocabularies():
 )
 def test_fold_makes_scripts_widths_and_case_compare_equal(a, b):
     assert fold(a) == fold(b)
+
+
+def test_clean_user_text_drops_control_characters_and_caps_length():
+    from taimei.core.text import clean_user_text
+
+    assert clean_user_text("台積電\x00\x1f  TSMC\n", max_length=50) == "台積電 TSMC"
+    assert clean_user_text("x" * 500, max_length=200) == "x" * 200
