@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from taimei.accounts.tests.factories import PASSWORD, UserFactory
+from taimei.dashboard.models import WatchTerm
 
 from .factories import populate
 
@@ -13,6 +14,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_staff_see_the_charts_render_and_change_the_range(browser, live_server):
     populate(3)
+    # Transactional tests run before this one flush the rows the migrations seeded.
+    WatchTerm.objects.get_or_create(
+        label_en="Section 232",
+        defaults={"label_zh": "232條款", "terms": ["232條款", "Section 232"]},
+    )
     staff = UserFactory(is_staff=True)
     context = browser.new_context(
         locale="en-US", timezone_id="Asia/Taipei", viewport={"width": 1280, "height": 900}
