@@ -54,6 +54,7 @@ What the search app does with it:
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -104,7 +105,7 @@ def document_id(kind: str, pk: object) -> str:
     return f"{kind}:{pk}"
 
 
-class SearchIndex(Generic[M]):
+class SearchIndex(ABC, Generic[M]):
     """What one model contributes to search. Subclass, set `kind` and `model`, write document()."""
 
     kind: ClassVar[Kind]
@@ -114,9 +115,9 @@ class SearchIndex(Generic[M]):
         """Every record that may be indexed, with what document() reads selected/prefetched."""
         return self.model._default_manager.all()  # type: ignore[return-value]
 
+    @abstractmethod
     def document(self, instance: M) -> IndexDocument:
         """The document for `instance` (no database queries beyond the prefetched ones)."""
-        raise NotImplementedError  # pragma: no cover - abstract
 
     def visibility(self, instance: M) -> Visibility:
         """Who may find `instance`; "hidden" removes it from the index."""

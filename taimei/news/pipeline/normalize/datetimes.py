@@ -9,6 +9,7 @@ structured date field nothing else reads.
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -94,10 +95,8 @@ def _parse_known(text: str, tz: tzinfo) -> datetime | None:
     stamp = _ROC_STAMP.match(text)
     if stamp:
         return _build(stamp.groupdict(), tz, roc=True)
-    try:
+    with suppress(ValueError):
         return datetime.fromisoformat(text)
-    except ValueError:
-        pass
     for whole, _, roc in _PATTERNS:
         match = whole.match(text)
         if match:
