@@ -4,7 +4,6 @@ the other accepts the meeting and downloads it for a calendar."""
 from __future__ import annotations
 
 import datetime
-import os
 from pathlib import Path
 
 import pytest
@@ -15,30 +14,7 @@ from taimei.members.models import Person
 from taimei.members.tests.factories import OrganizationFactory, PersonFactory
 from taimei.opportunities.models import Meeting, Opportunity
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium); CI installs it")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def _signed_in(browser, live_server, email):
@@ -52,7 +28,7 @@ def _signed_in(browser, live_server, email):
     return page
 
 
-def test_from_posting_to_an_accepted_meeting(browser, live_server):
+def test_from_posting_to_an_accepted_meeting(browser, live_server, artifacts):
     skyhawk = OrganizationFactory(
         slug="skyhawk",
         name_zh="天鷹無人機",
@@ -72,7 +48,6 @@ def test_from_posting_to_an_accepted_meeting(browser, live_server):
     )
     poster = PersonFactory(organization=skyhawk, role=Person.Role.ORG_ADMIN).user
     buyer = PersonFactory(organization=front_range).user
-    ARTIFACTS.mkdir(exist_ok=True)
 
     # 1. The Taiwanese member posts an offer.
     page = _signed_in(browser, live_server, poster.email)
@@ -92,7 +67,7 @@ def test_from_posting_to_an_accepted_meeting(browser, live_server):
     # The suggested counterparty is the U.S. buyer, with reasons the poster can check.
     suggestion = page.locator("[data-member=front-range]")
     assert "Shared industries: Drones" in suggestion.inner_text()
-    page.screenshot(path=str(ARTIFACTS / "opportunity-posted.png"), full_page=True)
+    page.screenshot(path=str(artifacts / "opportunity-posted.png"), full_page=True)
 
     # 2. The U.S. member finds it and expresses interest.
     other = _signed_in(browser, live_server, buyer.email)
@@ -129,7 +104,7 @@ def test_from_posting_to_an_accepted_meeting(browser, live_server):
     meeting_section = other.get_by_test_id("meeting")
     assert meeting_section.get_attribute("data-status") == "accepted"
     assert second.strftime("%Y-%m-%d 15:30") in other.get_by_test_id("agreed-time").inner_text()
-    other.screenshot(path=str(ARTIFACTS / "meeting-accepted.png"), full_page=True)
+    other.screenshot(path=str(artifacts / "meeting-accepted.png"), full_page=True)
     with other.expect_download() as download:
         other.get_by_test_id("ics").click()
     assert b"BEGIN:VEVENT" in Path(download.value.path()).read_bytes()
