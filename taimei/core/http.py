@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
     from taimei.accounts.models import User
+
+AnyUser: TypeAlias = "User | AnonymousUser"
 
 
 class HtmxHttpRequest(HttpRequest):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.core import signing
@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from taimei.core.http import AnyUser
 from taimei.core.taxonomy import INDUSTRIES, TOPICS
 from taimei.core.text import fold
 from taimei.events.models import (
@@ -28,11 +29,8 @@ from taimei.events.zones import ZONES
 from taimei.members.selectors import user_is_approved_member
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
+    pass
 
-    from taimei.accounts.models import User
-
-AnyUser: TypeAlias = "User | AnonymousUser"
 TOKEN_SALT = "taimei.events.registration"  # noqa: S105 - a namespace, not a secret
 
 

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
+from taimei.core.http import AnyUser
 from taimei.core.taxonomy import COUNTRIES, DOMAINS, INDUSTRIES, MEMBER_KINDS, Vocabulary
 from taimei.core.text import clean_user_text, fold
 from taimei.members.models import Organization, Person
 
 if TYPE_CHECKING:
-    from taimei.accounts.models import User
+    pass
 
-AnyUser: TypeAlias = "User | AnonymousUser"
 
 FACET_VOCABULARIES: dict[str, Vocabulary] = {
     "country": COUNTRIES,

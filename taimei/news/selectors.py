@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from taimei.core.http import AnyUser
 from taimei.core.taxonomy import INDUSTRIES, TOPICS
 from taimei.members.models import Organization
 from taimei.news.models import (
@@ -24,9 +24,8 @@ from taimei.news.models import (
 )
 
 if TYPE_CHECKING:
-    from taimei.accounts.models import User
+    pass
 
-AnyUser: TypeAlias = "User | AnonymousUser"
 LANGUAGES = {code for code, _label in LANGUAGE_CHOICES}
 
 

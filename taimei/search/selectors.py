@@ -6,14 +6,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from taimei.core.http import AnyUser
 from taimei.core.taxonomy import COUNTRIES, INDUSTRIES, TOPICS, Vocabulary
 from taimei.search.backends import get_backend
 from taimei.search.backends.base import FACETS, EngineResult
@@ -22,9 +22,8 @@ from taimei.search.registry import KINDS, Visibility
 from taimei.search.snippets import highlight, prepare
 
 if TYPE_CHECKING:
-    from taimei.accounts.models import User
+    pass
 
-AnyUser: TypeAlias = "User | AnonymousUser"
 MAX_PAGE = 50
 
 KIND_LABELS = {
