@@ -1,9 +1,9 @@
 """Highlighted snippets: pick the densest window of the original text, escape it, then mark.
 
 Matching compares folded forms (script, width and case: 台積電 marks 台积电, ＴＳＭＣ marks
-tsmc) made by one `str.translate` over a character table built once per process, so the
-folded text keeps the original's positions and the marks land on the original characters.
-Query terms go through the same table, so both sides fold identically.
+tsmc) through a character table built once per process. The text itself is never folded:
+each character of a folded query term becomes a class of every character that folds to it
+(积 → [積积]), so the pattern runs on the original text and the marks land on its characters.
 """
 
 from __future__ import annotations
@@ -55,6 +55,25 @@ def fold(text: str) -> str:
     return text.translate(_fold_table())
 
 
+@cache
+def _character_classes() -> dict[str, str]:
+    """Folded character → a regex for every character that folds to it (script, width, case)."""
+    sources: dict[str, set[str]] = {}
+    for code, folded in _fold_table().items():
+        sources.setdefault(folded, set()).add(chr(code))
+    return {
+        folded: "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
+        for folded, chars in sources.items()
+        if len(chars) > 1
+    }
+
+
+def _any_form(folded: str) -> str:
+    """A regex matching `folded` written in any script, width or case."""
+    classes = _character_classes()
+    return "".join(classes.get(ch) or re.escape(ch) for ch in folded)
+
+
 @lru_cache(maxsize=1024)
 def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     parts = []
@@ -63,9 +82,9 @@ def _pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
         if not folded.strip():
             continue
         if is_cjk(folded.replace(" ", "")):
-            parts.append(re.escape(folded))
+            parts.append(_any_form(folded))
         else:  # a stem marks the whole word: tariff → tariffs
-            parts.append(rf"(?<![^\W_]){re.escape(folded)}[^\W_]*")
+            parts.append(rf"(?<![^\W_]){_any_form(folded)}[^\W_]*")
     return re.compile("|".join(parts)) if parts else None
 
 
@@ -74,7 +93,7 @@ def spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     pattern = _pattern(tuple(terms))
     if pattern is None:
         return []
-    return [m.span() for m in pattern.finditer(fold(text)) if m.end() > m.start()]
+    return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
 
 
 def prepare(text: str) -> str:
