@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from taimei.core.text import to_simplified, to_traditional
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -17,19 +19,27 @@ def detect_language(text: str) -> str | None:
     The script is whichever conversion changes less: Traditional text changes a lot under
     t2s and little under s2t (only variants such as 台 → 臺), Simplified text the reverse.
     """
-    han = len(_HAN.findall(text))
+    han_chars = _HAN.findall(text)
+    han = len(han_chars)
     latin = len(_LATIN.findall(text))
     if han == 0 and latin == 0:
         return None
     if han * _LETTERS_PER_HAN < latin:
         return "en"
-    chinese = "".join(_HAN.findall(text))
+    chinese = "".join(han_chars)
     traditional_only = _changed(chinese, to_simplified(chinese))
     simplified_only = _changed(chinese, to_traditional(chinese))
     return "zh-Hans" if simplified_only > traditional_only else "zh-Hant"
 
 
 def _changed(original: str, converted: str) -> int:
-    """Characters a conversion changed (OpenCC keeps lengths for single characters)."""
-    differing = sum(1 for a, b in zip(original, converted, strict=False) if a != b)
+    """Characters a conversion changed (OpenCC keeps lengths for single characters).
+
+    Positions are compared as code-point arrays (one numpy comparison, not a Python step per
+    character); a length change adds the difference, comparing the common prefix positions.
+    """
+    common = min(len(original), len(converted))
+    first = np.frombuffer(original[:common].encode("utf-32-le"), dtype=np.uint32)
+    second = np.frombuffer(converted[:common].encode("utf-32-le"), dtype=np.uint32)
+    differing = int(np.count_nonzero(first != second))
     return differing + abs(len(original) - len(converted))

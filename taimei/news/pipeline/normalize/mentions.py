@@ -10,10 +10,14 @@ from taimei.news.pipeline.normalize.datetimes import MIN_YEAR, ROC_OFFSET
 from taimei.news.pipeline.rules import WIDTH_TABLE
 
 # Dates inside the text (matched on the width-folded text, same offsets as the original).
+# Every alternative of _IN_TEXT starts with one of these characters (case-insensitively); the
+# lookahead lets the scan skip other positions without trying each alternative there. Add the
+# first character of any new alternative here.
+_FIRST_CHARS = r"民中\d今昨前明同後后大上本這这下tylno"
 _WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_WORDS = {"今": 0, "同": 0, "昨": -1, "前": -2, "明": 1}
-_IN_TEXT = re.compile(
+_ALTERNATIVES = (
     r"(?P<full>(?:民國|中華民國)?(?<!\d)(?P<fy>\d{4}|1\d{2}|[89]\d)\s*年\s*(?P<fm>\d{1,2})\s*月"
     r"\s*(?P<fd>\d{1,2})\s*[日號号])"
     r"|(?P<iso>(?<!\d)(?P<iy>(?:19|20)\d{2})[-/.](?P<im>\d{1,2})[-/.](?P<id>\d{1,2})(?!\d))"
@@ -24,9 +28,9 @@ _IN_TEXT = re.compile(
     r"|(?P<month>[上本下])(?:個)?月\s*(?P<month_d>\d{1,2})\s*[日號号]"
     r"|\b(?P<en_rel>today|yesterday|tomorrow|last week|next week)\b"
     r"|\b(?P<en_mod>on|last|next|this)\s+(?P<en_day>monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday)\b",
-    re.I,
+    r"|saturday|sunday)\b"
 )
+_IN_TEXT = re.compile(rf"(?=[{_FIRST_CHARS}])(?:{_ALTERNATIVES})", re.I)
 _REL_OFFSETS = {
     "今天": 0,
     "今日": 0,
