@@ -14,7 +14,7 @@ def paragraph_rules(paragraphs: list[str], work: Work) -> list[str]:
     kept: list[str] = []
     in_block: str | None = None
     for paragraph in paragraphs:
-        folded = paragraph.translate(rules.WIDTH_TABLE)
+        folded = rules.width_fold(paragraph)
         if in_block and not is_sentence(folded) and len(folded) <= _BLOCK_LINE_MAX:
             work.record(in_block, paragraph)
             continue

@@ -16,7 +16,7 @@ def bylines(paragraphs: list[str], work: Work) -> list[str]:
     """Bylines at the start of the first paragraphs (or alone on a line) become the author."""
     kept: list[str] = []
     for index, paragraph in enumerate(paragraphs):
-        folded = paragraph.translate(rules.WIDTH_TABLE)
+        folded = rules.width_fold(paragraph)
         found = cut_match(rules.BYLINE_RULES, folded)
         whole = found is not None and not folded[found[1].end() :].strip()
         if found is None or not (index < _LEADING_WINDOW or whole):

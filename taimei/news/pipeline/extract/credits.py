@@ -30,7 +30,7 @@ def cut_all(paragraph: str, family: tuple[Rule, ...], work: Work) -> str:
     for rule in family:
         if rule.max_length is not None and len(text) > rule.max_length:
             continue
-        folded = text.translate(rules.WIDTH_TABLE)
+        folded = rules.width_fold(text)
         match = rule.pattern.search(folded)
         if match is None:
             continue

@@ -42,7 +42,7 @@ def _stamps(kept: list[str], work: Work) -> None:
 
 def _trailing_line(kept: list[str], work: Work) -> None:
     """Drop the last paragraph when it is a teaser or a note about the author."""
-    folded = kept[-1].translate(rules.WIDTH_TABLE).strip()
+    folded = rules.width_fold(kept[-1]).strip()
     match = first_match(rules.TRAILING_RULES, folded)
     if match is not None:
         work.record(match[0].name, kept.pop())

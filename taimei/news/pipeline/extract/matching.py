@@ -19,11 +19,15 @@ def is_sentence(text: str) -> bool:
 
 def first_match(family: Iterable[Rule], folded: str) -> tuple[Rule, re.Match[str]] | None:
     """The first rule of the family that may judge this paragraph and matches it."""
+    sentence: bool | None = None  # asked once, and only if a rule needs to know
     for rule in family:
         if rule.max_length is not None and len(folded) > rule.max_length:
             continue
-        if not rule.sentences and is_sentence(folded):
-            continue
+        if not rule.sentences:
+            if sentence is None:
+                sentence = is_sentence(folded)
+            if sentence:
+                continue
         found = rule.pattern.search(folded)
         if found:
             return rule, found

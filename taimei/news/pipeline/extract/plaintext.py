@@ -53,7 +53,7 @@ def lead(paragraphs: list[str], work: Work) -> list[str]:
     """Scraped text: date line, section line and headline before the article."""
     rest = list(paragraphs)
     while rest:
-        folded = rest[0].translate(rules.WIDTH_TABLE).strip()
+        folded = rules.width_fold(rest[0]).strip()
         match = first_match(rules.LEAD_RULES, folded)
         if match is not None:
             rule, found = match

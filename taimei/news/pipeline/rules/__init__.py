@@ -32,7 +32,7 @@ the `Rule` shape and the width folding every stage shares.
 
 from __future__ import annotations
 
-from taimei.news.pipeline.rules.base import WIDTH_TABLE, Rule, ZoneRule
+from taimei.news.pipeline.rules.base import WIDTH_TABLE, Rule, ZoneRule, width_fold
 from taimei.news.pipeline.rules.boilerplate import (
     BLOCK_RULES,
     BOILERPLATE_CLASS,
@@ -98,4 +98,5 @@ __all__ = [
     "ZONE_RULES",
     "Rule",
     "ZoneRule",
+    "width_fold",
 ]
