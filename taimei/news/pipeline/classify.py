@@ -23,7 +23,7 @@ from taimei.core.text import aligned_fold
 # The module, not its names: `lexicon` imports `pipeline.document`, so either side may load first.
 from taimei.news import lexicon
 from taimei.news.pipeline.document import Document, Label, LexiconEntry, Options, Span
-from taimei.news.pipeline.organizations import industries_of, is_ascii_word_char
+from taimei.news.pipeline.organizations import industries_of, is_ascii_word_char, key_starts
 
 THRESHOLD = 3.0
 STRONG = 2.0
@@ -48,11 +48,16 @@ class _Trie:
                 node = node.children.setdefault(char, _Node())
             if all(existing.slug != entry.slug for existing in node.entries):
                 node.entries.append(entry)
+        singles = (char for char, node in self.root.children.items() if node.entries)
+        self._starts = key_starts(self.root.children, singles)
 
     def scan(self, folded: str) -> Iterator[tuple[int, int, list[LexiconEntry]]]:
         """(start, end, entries) for each term occurrence on word boundaries."""
         position, length = 0, len(folded)
-        while position < length:
+        for start in self._starts.finditer(folded):
+            if start.start() < position:
+                continue  # inside the previous term
+            position = start.start()
             node = self.root.children.get(folded[position])
             best: tuple[int, list[LexiconEntry]] | None = None
             end = position + 1
@@ -61,11 +66,9 @@ class _Trie:
                     best = (end, node.entries)
                 node = node.children.get(folded[end]) if end < length else None
                 end += 1
-            if best is None:
-                position += 1
-                continue
-            yield position, best[0], best[1]
-            position = best[0]
+            if best is not None:
+                yield position, best[0], best[1]
+                position = best[0]
 
 
 def _bounded(folded: str, start: int, end: int) -> bool:
@@ -79,6 +82,7 @@ def _bounded(folded: str, start: int, end: int) -> bool:
     )
 
 
+_EMPTY_TRIE = _Trie([])
 _TRIES: dict[int, tuple[tuple[LexiconEntry, ...], dict[str, _Trie]]] = {}
 
 
@@ -189,7 +193,7 @@ def _labels(evidence: dict[str, _Evidence], threshold: float) -> list[Label]:
 def classify(doc: Document, options: Options) -> Document:
     """Assign topics and industries to `doc`, each with the terms that justify it."""
     tries = _tries(options.lexicon or lexicon.DEFAULT_LEXICON)
-    empty = _Trie([])
+    empty = _EMPTY_TRIE
     topics = _collect(tries.get("topics", empty), doc, skip_names=True)
     for text in _invested_amounts(doc):
         topics.setdefault("investment", _Evidence()).add(

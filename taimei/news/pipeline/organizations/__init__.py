@@ -15,7 +15,12 @@ from __future__ import annotations
 
 from taimei.core.text import aligned_fold
 from taimei.news.pipeline.document import Document, Options, OrganizationMention
-from taimei.news.pipeline.organizations.aliases import Matcher, is_ascii_word_char, matcher_for
+from taimei.news.pipeline.organizations.aliases import (
+    Matcher,
+    is_ascii_word_char,
+    key_starts,
+    matcher_for,
+)
 from taimei.news.pipeline.organizations.english import english_pass
 from taimei.news.pipeline.organizations.names import strip_prefixes, trim_name
 from taimei.news.pipeline.organizations.patterns import Collector, Found, paren_pass, suffix_pass
@@ -25,6 +30,7 @@ __all__ = [
     "aligned_fold",
     "industries_of",
     "is_ascii_word_char",
+    "key_starts",
     "link_organizations",
     "matcher_for",
     "strip_prefixes",
@@ -59,7 +65,7 @@ def _mention(found: Found) -> OrganizationMention:
 def industries_of(doc: Document, options: Options) -> dict[str, list[str]]:
     """Industry slug → mentions of the organisations in `doc` that imply it (for classification)."""
     matcher = matcher_for(options)
-    by_member = {t.member: t for t in matcher.targets if t.member is not None}
+    by_member = matcher.by_member
     implied: dict[str, list[str]] = {}
     for org in doc.organizations:
         target = by_member.get(org.member) if org.member else None

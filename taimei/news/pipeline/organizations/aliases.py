@@ -9,8 +9,9 @@ word (台電子, 國中鋼琴), and an office fused with 長 is a person's title
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from taimei.core.text import aligned_fold, to_simplified
 
@@ -63,6 +64,26 @@ class _Node:
     hit: tuple[str, Target] | None = None  # (alias as written, target)
 
 
+def key_starts(first: Mapping[str, Any], singles: Iterable[str]) -> re.Pattern[str]:
+    """Where a key of a trie may start: a first character its root knows, followed by one
+    that can come second, or a key of one character (`singles`).
+
+    A trie scan jumps from one such position to the next (`finditer`, in C) instead of trying
+    the trie at every character; a position that is skipped could not start any key, so the
+    matches are the same. `first` maps each first character to its node (with `children`).
+    """
+    second = {char for node in first.values() for char in node.children}
+    choices = [f"{_char_class(first)}(?={_char_class(second)})"] if second else []
+    singles = set(singles)
+    if singles:
+        choices.append(_char_class(singles))
+    return re.compile("|".join(choices) or "(?!)")
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(char) for char in sorted(chars)) + "]"
+
+
 def _variants(name: str) -> set[str]:
     """Spellings news uses for one English alias: U.S./US, dashes, '&'/'and', spacing."""
     forms = {name.strip()}
@@ -97,6 +118,9 @@ class Matcher:
         # Promotion, Ministry of Economic Affairs"), unless another body already owns the name.
         for target in [t for t in self.targets if t.member is not None]:
             self._add(_units(self._names[target.key]), target, known=True)
+        singles = (char for char, node in self.root.children.items() if node.hit is not None)
+        self._starts = key_starts(self.root.children, singles)
+        self.by_member = {t.member: t for t in self.targets if t.member is not None}
 
     def _member_among(self, names: Iterable[str]) -> Target | None:
         """The member that already owns one of these names: the directory wins over the list."""
@@ -133,11 +157,11 @@ class Matcher:
     def scan(self, text: str, folded: str) -> Iterator[tuple[int, int, Target]]:
         """Leftmost-longest alias matches that pass the boundary rules."""
         position, length = 0, len(folded)
-        while position < length:
+        for start in self._starts.finditer(folded):
+            if start.start() < position:
+                continue  # inside the previous match
+            position = start.start()
             node = self.root.children.get(folded[position])
-            if node is None:
-                position += 1
-                continue
             hits: list[tuple[int, str, Target]] = []
             end = position + 1
             while node is not None:
@@ -150,8 +174,6 @@ class Matcher:
                     yield position, hit_end, target
                     position = hit_end
                     break
-            else:
-                position += 1
 
 
 def _accept(text: str, folded: str, start: int, end: int, alias: str) -> bool:
