@@ -139,6 +139,10 @@ class PostgresBackend:
             cursor.execute("SELECT count(*) FROM search_document")
             return int(cursor.fetchone()[0])
 
+    def needs_rebuild(self) -> bool:
+        """Never: the table lives and dies with the database, in step with the records."""
+        return False
+
     def close(self) -> None:
         """Nothing to release: connections belong to Django."""
 
