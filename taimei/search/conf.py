@@ -47,6 +47,12 @@ def exact_facets_up_to() -> int:
     return int(getattr(settings, "TAIMEI_SEARCH_EXACT_FACETS_UP_TO", 20_000))
 
 
+def single_pass_up_to() -> int:
+    """Results that cannot exceed this many matches are collected whole by the ranking pass and
+    their facets counted from its hits (embedded index; 0 always runs a separate count)."""
+    return int(getattr(settings, "TAIMEI_SEARCH_SINGLE_PASS_UP_TO", 20_000))
+
+
 def alias_ttl() -> float:
     return float(getattr(settings, "TAIMEI_SEARCH_ALIAS_TTL", 300.0))
 

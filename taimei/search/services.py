@@ -43,8 +43,18 @@ def index_sync(*, kind: str, pks: list[str]) -> None:
 
 
 def index_drain() -> int:
-    """Apply pending outbox rows batch by batch; rows stay queued if the index is busy."""
+    """Apply pending outbox rows batch by batch; rows stay queued if the index is busy.
+
+    An index that lost its content (a new directory, a new file layout after an upgrade) is
+    rebuilt from the database first.
+    """
     synced = 0
+    if get_backend().needs_rebuild():
+        try:
+            synced += index_rebuild()
+        except IndexBusy:
+            logger.warning("search index busy; the rebuild waits for the next drain")
+            return synced
     while True:
         rows = list(
             IndexUpdate.objects.order_by("id")[:DRAIN_BATCH].values_list("id", "kind", "object_pk")

@@ -122,6 +122,10 @@ class SearchBackend(Protocol):
     def count(self) -> int:
         """How many documents the index holds."""
 
+    def needs_rebuild(self) -> bool:
+        """Whether the index lost its content (or never had it) and must be rebuilt from the
+        database; the outbox drain does it."""
+
     def close(self) -> None:
         """Release files and locks (tests, shutdown)."""
 

@@ -11,8 +11,8 @@ processes notice a commit by the `meta.json` timestamp and reload.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
-import math
 import os
 import shutil
 import threading
@@ -25,8 +25,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, get_args
 
+import numpy as np
 import tantivy
 
+from taimei.core.taxonomy import COUNTRIES, INDUSTRIES, TOPICS
 from taimei.search import conf
 from taimei.search.backends.base import (
     EXACT_NAME_BOOST,
@@ -42,9 +44,8 @@ from taimei.search.backends.base import (
     payload,
 )
 from taimei.search.query import Alternative, Clause, ParsedQuery
-from taimei.search.registry import IndexDocument, Visibility
+from taimei.search.registry import KINDS, IndexDocument, Visibility
 
-SCHEMA_VERSION = "5"
 TEXT_FIELDS = ("names", "title", "body")
 RERANK_EXTRA = 20
 VISIBILITY_LEVELS: tuple[Visibility, ...] = get_args(Visibility)
@@ -59,8 +60,25 @@ FACET_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("facets_industry", ("industry",)),
 )
 FACET_SEPARATOR = "\x1e"
-SAMPLE_SHARDS = 64
 MAX_FACET_BUCKETS = 65_536
+# Every known facet value as one bit of `facet_bits`; the year in the bits above them; a
+# value outside this vocabulary sets the overflow bit and the counts come from the columns.
+FACET_BITS: tuple[tuple[str, str], ...] = (
+    *(("kind", kind) for kind in KINDS),
+    *(("language", language) for language in ("zh-Hant", "zh-Hans", "en")),
+    *(("country", term.slug) for term in COUNTRIES),
+    *(("topic", term.slug) for term in TOPICS),
+    *(("industry", term.slug) for term in INDUSTRIES),
+)
+_BIT_OF = {pair: bit for bit, pair in enumerate(FACET_BITS)}
+YEAR_SHIFT, YEAR_BASE, YEAR_SPAN = 48, 1900, 255
+OVERFLOW_BIT = 63
+# Nested hash samples: a document is in sample level L (1/L of the index) when its hash is a
+# multiple of L, so each level is one term whose postings are streamed, not materialised.
+SAMPLE_LEVELS = tuple(2**k for k in range(1, 9))
+# The layout of the files: a change to the facet vocabulary changes the version, and an
+# index of another version is rebuilt (see `needs_rebuild`).
+SCHEMA_VERSION = "6-" + hashlib.sha256(repr(FACET_BITS).encode()).hexdigest()[:8]
 
 
 class IndexBusy(RuntimeError):
@@ -81,7 +99,8 @@ def build_schema() -> tantivy.Schema:
     # Epoch seconds of a recency=True document's date: read for the few top candidates from
     # the column, so reranking by recency never opens the document store.
     builder.add_integer_field("fresh", fast=True)
-    # A stable hash shard of the document, for counting facets over a sample of huge results.
+    builder.add_unsigned_field("facet_bits", fast=True)
+    # The nested hash samples the document belongs to, for counting facets of huge results.
     builder.add_text_field("sample", tokenizer_name="raw", index_option="basic")
     builder.add_bytes_field("payload", stored=True)
     return builder.build()
@@ -101,7 +120,8 @@ def encode_documents(documents: Sequence[IndexDocument]) -> list[str]:
         }
         fields: dict[str, Any] = {
             "doc_id": document.doc_id,
-            "sample": str(zlib.crc32(document.doc_id.encode()) % SAMPLE_SHARDS),
+            "sample": sample_levels(document.doc_id),
+            "facet_bits": facet_bits(facets, document.date),
             "visibility": document.visibility,
             "name_key": name_keys(document),
             "facet": [value for values in facets.values() for value in values],
@@ -120,6 +140,27 @@ def encode_documents(documents: Sequence[IndexDocument]) -> list[str]:
             fields["fresh"] = int(document.date.timestamp())
         encoded.append(json.dumps(fields, ensure_ascii=False))
     return encoded
+
+
+def sample_levels(doc_id: str) -> list[str]:
+    """The sample levels a document belongs to (a stable hash: the same on every build)."""
+    shard = zlib.crc32(doc_id.encode()) % SAMPLE_LEVELS[-1]
+    return [str(level) for level in SAMPLE_LEVELS if shard % level == 0]
+
+
+def facet_bits(facets: dict[str, list[str]], date: datetime | None) -> int:
+    """A document's facet values and year packed into the `facet_bits` column."""
+    bits = 0
+    for name, values in facets.items():
+        if name == "year":  # packed as a number below
+            continue
+        for value in values:
+            bit = _BIT_OF.get((name, value.partition(":")[2]))
+            bits |= 1 << (OVERFLOW_BIT if bit is None else bit)
+    if date is not None:
+        offset = date.year - YEAR_BASE
+        bits |= (offset << YEAR_SHIFT) if 0 < offset <= YEAR_SPAN else 1 << OVERFLOW_BIT
+    return bits
 
 
 class TantivyBackend:
@@ -146,16 +187,29 @@ class TantivyBackend:
                 version = self.path / "schema-version"
                 if version.exists() and version.read_text() != SCHEMA_VERSION:
                     self._discard_files()
+                if not (self.path / "meta.json").exists():
+                    self._rebuild_marker.touch()
                 try:
                     self._index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
                 except (OSError, ValueError):
-                    # Unreadable files (a disk incident, an incompatible version): start empty;
-                    # `taimei reindex` or the outbox restores the content.
+                    # Unreadable files (a disk incident, an incompatible version): start empty
+                    # and let the next outbox drain rebuild the content from the database.
                     self._discard_files()
+                    self._rebuild_marker.touch()
                     self._index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
                 version.write_text(SCHEMA_VERSION)
                 self._seen_meta = self._meta_mtime()
         return self._index
+
+    @property
+    def _rebuild_marker(self) -> Path:
+        return self.path / "rebuild-needed"
+
+    def needs_rebuild(self) -> bool:
+        """True when the index started empty (new directory, new layout, unreadable files)
+        and no rebuild has completed since: a file, so every process sees it."""
+        self._open()
+        return self._rebuild_marker.exists()
 
     def _discard_files(self) -> None:
         for child in self.path.iterdir():
@@ -324,9 +378,15 @@ class TantivyBackend:
         # Recency is applied to a few extra candidates, read from the `fresh` column: a
         # date-range clause inside the query would scan the whole date column on every search.
         window = offset + limit + RERANK_EXTRA if query.must else offset + limit
-        result = searcher.search(compiled, limit=window, count=True)
+        bound = self._match_bound(searcher, query) if facets else 0
+        # A result that cannot be large is collected whole by the ranking pass and its facets
+        # counted from one integer column: one pass over the postings instead of two.
+        collect_all = facets and bound <= conf.single_pass_up_to()
+        result = searcher.search(
+            compiled, limit=max(window, bound) if collect_all else window, count=True
+        )
         total = int(result.count or 0)  # type: ignore[attr-defined]  # missing from the stubs
-        candidates = result.hits
+        candidates = result.hits[:window]
         fresh = searcher.fast_field_values("fresh", [address for _, address in candidates])
         cutoffs = _recency_cutoffs(now)
         ranked = sorted(
@@ -348,8 +408,40 @@ class TantivyBackend:
         counts: dict[str, Counter[str]] = {}
         estimated = False
         if facets:
-            counts, estimated = self._facets(searcher, compiled, total)
+            unpacked = None
+            if collect_all and len(result.hits) == total:
+                unpacked = _unpack_facets(
+                    searcher.fast_field_values("facet_bits", [a for _, a in result.hits])
+                )
+            if unpacked is not None:
+                counts = unpacked
+            else:
+                counts, estimated = self._facets(searcher, compiled, total)
         return EngineResult(hits=hits, total=total, facets=counts, facets_estimated=estimated)
+
+    def _match_bound(self, searcher: tantivy.Searcher, query: ParsedQuery) -> int:
+        """An upper bound on the number of matches, from document frequencies alone.
+
+        A match contains every term of some alternative in some field, so an alternative
+        matches at most min(frequency of its terms) documents per field; clauses that must
+        all match are bounded by the smallest of them, and filters by their own frequencies.
+        """
+        everything = int(searcher.num_docs)
+
+        def clause_bound(clause: Clause) -> int:
+            bound = 0
+            for alternative in clause.alternatives:
+                if alternative.prefix:
+                    return everything
+                for name in TEXT_FIELDS:
+                    bound += min(searcher.doc_freq(name, term) for term in alternative.terms)
+            return bound
+
+        bounds = [clause_bound(clause) for clause in query.must]
+        bound = (sum(bounds) if query.match_any else min(bounds)) if bounds else everything
+        for field, values in query.filters.items():
+            bound = min(bound, sum(searcher.doc_freq("facet", f"{field}:{v}") for v in values))
+        return min(bound, everything)
 
     def _facets(
         self, searcher: tantivy.Searcher, compiled: tantivy.Query, total: int
@@ -358,27 +450,28 @@ class TantivyBackend:
         estimates.
 
         Counting is exact up to `conf.exact_facets_up_to()` matches. Beyond that the pass runs
-        over the matches in a few of the SAMPLE_SHARDS hash shards (about that many documents)
-        and the counts are scaled to the exact total: the cost stays bounded however common
-        the words, at an error of a few per cent on values that matter.
+        over the matches in the largest nested hash sample that still holds at least half that
+        many, and the counts are scaled to the exact total: the cost stays bounded however
+        common the words, at an error of a few per cent on the values that matter.
         """
         limit = conf.exact_facets_up_to()
-        shards = SAMPLE_SHARDS
         if limit and total > limit:
-            shards = max(1, math.ceil(SAMPLE_SHARDS * limit / total))
-        if shards < SAMPLE_SHARDS:
-            sample = self._term_set("sample", [str(shard) for shard in range(shards)])
-            sampled = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Must, compiled), (tantivy.Occur.Must, sample)]
-            )
-            counts = self._count_facets(searcher, sampled)
-            seen = sum(counts["kind"].values())
-            if seen:
-                scale = total / seen
-                return {
-                    name: Counter({value: max(1, round(n * scale)) for value, n in counter.items()})
-                    for name, counter in counts.items()
-                }, True
+            level = max((lvl for lvl in SAMPLE_LEVELS if total / lvl >= limit / 2), default=1)
+            if level > 1:
+                sample = tantivy.Query.term_query(self.schema, "sample", str(level))
+                sampled = tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Must, compiled), (tantivy.Occur.Must, sample)]
+                )
+                counts = self._count_facets(searcher, sampled)
+                seen = sum(counts["kind"].values())
+                if seen:
+                    scale = total / seen
+                    return {
+                        name: Counter(
+                            {value: max(1, round(n * scale)) for value, n in counter.items()}
+                        )
+                        for name, counter in counts.items()
+                    }, True
         return self._count_facets(searcher, compiled), False
 
     def _count_facets(
@@ -430,6 +523,32 @@ class TantivyBulk:
 
     def __exit__(self, *exc: object) -> None:
         self._context.__exit__(*exc)
+        if exc[0] is None:
+            self.backend._rebuild_marker.unlink(missing_ok=True)
+
+
+def _unpack_facets(values: list[Any]) -> dict[str, Counter[str]] | None:
+    """Counts per facet value from the `facet_bits` of every match, or None when a match
+    carries a value outside FACET_BITS (the aggregation over the columns counts those)."""
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    if not values:
+        return counts
+    if None in values:
+        return None
+    packed = np.asarray(values, dtype="<u8")
+    if (packed >> np.uint64(OVERFLOW_BIT)).any():
+        return None
+    per_bit = np.unpackbits(packed.view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")
+    for bit, count in enumerate(per_bit[:, : len(FACET_BITS)].sum(axis=0).tolist()):
+        if count:
+            name, value = FACET_BITS[bit]
+            counts[name][value] = count
+    years = (packed >> np.uint64(YEAR_SHIFT)) & np.uint64(YEAR_SPAN)
+    offsets, year_counts = np.unique(years, return_counts=True)
+    for offset, count in zip(offsets.tolist(), year_counts.tolist(), strict=True):
+        if offset:
+            counts["year"][str(YEAR_BASE + offset)] = count
+    return counts
 
 
 def _recency_cutoffs(now: datetime) -> tuple[tuple[float, float], ...]:

@@ -191,33 +191,3 @@ class TestBackendContract:
     def test_clear(self, filled):
         filled.clear()
         assert filled.count() == 0
-
-
-def test_embedded_facets_are_estimated_from_a_sample_beyond_the_exact_limit(settings, db):
-    from taimei.search.backends import get_backend
-
-    settings.TAIMEI_SEARCH_BACKEND = "tantivy"
-    backend = get_backend()
-    backend.upsert(
-        [
-            doc(
-                1000 + n,
-                f"關稅 {n}",
-                language="en" if n % 4 == 0 else "zh-Hant",
-                facets={"topic": ["trade"]},
-            )
-            for n in range(2000)
-        ]
-    )
-    exact = run(backend, "關稅")
-    assert not exact.facets_estimated
-    assert exact.total == 2000
-    assert exact.facets["language"] == {"en": 500, "zh-Hant": 1500}
-
-    settings.TAIMEI_SEARCH_EXACT_FACETS_UP_TO = 300
-    sampled = run(backend, "關稅")
-    assert sampled.facets_estimated
-    assert sampled.total == 2000  # the total stays exact
-    assert sampled.facets["topic"]["trade"] == 2000  # every match has it: scaled exactly
-    assert 350 <= sampled.facets["language"]["en"] <= 650
-    assert abs(sum(sampled.facets["language"].values()) - 2000) <= 2
