@@ -44,6 +44,9 @@ _NUMBER = (
     rf"(?:[{_CN}十百千万亿兆多余](?:点[{_CN}]+)?(?:{_ARABIC})?)*"
 )
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|mn|bn|tn|[mbk])(?![a-z]))"
+# The characters a number starts with. The finders below begin with a lookahead for these (and
+# their own first words), so a scan skips other positions in C without trying each alternative.
+_NUMBER_START = rf"\d{_CN}十"
 
 
 def parse_number(expression: str) -> float | None:
@@ -123,13 +126,16 @@ _SUFFIXES = sorted(
     [w for w in _CURRENCY_OF if not any(c in w for c in "$€£¥")], key=len, reverse=True
 )
 _ALT = "|".join
+_PREFIX_START = re.escape("".join(sorted({word[0] for word in _PREFIXES})))
 _MONEY_RE = re.compile(
-    rf"(?P<pre>{_ALT(re.escape(w) for w in _PREFIXES)})\s?(?P<pnum>{_NUMBER})(?P<pscale>{_SCALE})?"
+    rf"(?=[{_PREFIX_START}{_NUMBER_START}])"
+    rf"(?:(?P<pre>{_ALT(re.escape(w) for w in _PREFIXES)})\s?"
+    rf"(?P<pnum>{_NUMBER})(?P<pscale>{_SCALE})?"
     rf"(?:\s?(?P<psuf>元|块))?"
     rf"|(?<![0-9a-z.,$])(?P<num>{_NUMBER})(?P<scale>{_SCALE})?\s?"
     rf"(?P<suf>元(?:人民币|新台币|美元)?(?![素化组次旦月首件])|"
     rf"{_ALT(re.escape(w) for w in _SUFFIXES if not w.isascii())}|"
-    rf"(?:{_ALT(re.escape(w) for w in _SUFFIXES if w.isascii())})(?![a-z]))"
+    rf"(?:{_ALT(re.escape(w) for w in _SUFFIXES if w.isascii())})(?![a-z])))"
 )
 # A bare 億/兆 figure counts as money only straight after one of these words.
 _MONEY_CUES = (
@@ -272,9 +278,10 @@ def _number(value: float) -> float:
 
 
 _PERCENT_RE = re.compile(
-    rf"百分之(?P<cn>{_NUMBER})"
+    rf"(?=[百{_NUMBER_START}])"
+    rf"(?:百分之(?P<cn>{_NUMBER})"
     rf"|(?<![0-9a-z.,$])(?P<num>{_NUMBER})\s?"
-    rf"(?P<unit>%|percent(?:age points?)?(?![a-z])|per cent|pct|个百分点|百分点)"
+    rf"(?P<unit>%|percent(?:age points?)?(?![a-z])|per cent|pct|个百分点|百分点))"
 )
 _RANGE_BEFORE = re.compile(rf"(?<![0-9a-z.,$])({_NUMBER})\s?(?:%\s?)?(?:至|到|~|～|-|–|to)\s?$")
 
