@@ -61,6 +61,9 @@ _COMPOUND_F = tuple(to_simplified(s) for s in _COMPOUND_SURNAMES)
 _NOT_NAMES_F = frozenset(to_simplified(w) for w in _NOT_NAMES if w != "賴清")
 _SPEECH_F = tuple(sorted({to_simplified(s) for s in _SPEECH}, key=len, reverse=True))
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_NAME_CHAR = re.compile(f"[{_CJK}A-Za-z]")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 # What may follow a name: a speech verb, a title, or a particle that cannot end a given name
 # (艾薩訪台 is 艾薩 visiting Taiwan, not 艾薩訪).
 _FOLLOWER = re.compile(
@@ -98,10 +101,7 @@ class _People:
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
         self.folded = aligned_fold(self.text)
-        # Folded Chinese with the original capitals, for English names next to Chinese ones.
-        self.cased = "".join(
-            t if t.isascii() else f for t, f in zip(self.text, self.folded, strict=True)
-        )
+        self.cased = _cased(self.text, self.folded)
         self.claimed = bytearray(len(self.text))
         for org in doc.organizations:
             for span in org.spans:
@@ -126,6 +126,19 @@ class _People:
         return person
 
 
+def _cased(text: str, folded: str) -> str:
+    """Folded Chinese with the original capitals, for English names next to Chinese ones:
+    `folded` with the text's ASCII characters put back (run by run, not a step per character).
+    """
+    parts: list[str] = []
+    last = 0
+    for run in _ASCII_RUN.finditer(text):
+        parts += (folded[last : run.start()], run.group())
+        last = run.end()
+    parts.append(folded[last:])
+    return "".join(parts)
+
+
 def _surname_length(name: str) -> int:
     """1 or 2 when `name` starts with a surname (2 for 歐陽), else 0."""
     if name.startswith(_COMPOUND_F):
@@ -148,7 +161,7 @@ def _title_before(folded: str, start: int, title: str) -> str:
     """The full title ending at `start`: 行政院長, 經濟部國際貿易局局長, 貿協董事長."""
     begin = start - len(title)
     run = begin
-    while run > max(0, begin - 10) and re.match(f"[{_CJK}A-Za-z]", folded[run - 1]):
+    while run > max(0, begin - 10) and _NAME_CHAR.match(folded[run - 1]):
         run -= 1
     office = trim_name(folded[run:begin])
     return folded[begin - len(office) : start]
@@ -243,14 +256,14 @@ def _short_references(found: _People, surname: str, key: str) -> None:
     position = folded.find(surname)
     while position >= 0:
         end = position + len(surname)
-        boundary = position == 0 or not re.match(f"[{_CJK}]", folded[position - 1])
+        boundary = position == 0 or not _CJK_RE.match(folded[position - 1])
         if boundary and _FOLLOWER.match(folded, end) and folded[end : end + 1] not in "、，。":
             found.add(key, position, end)
         position = folded.find(surname, end)
 
 
 def _is_cjk(text: str) -> bool:
-    return bool(re.search(f"[{_CJK}]", text))
+    return bool(_CJK_RE.search(text))
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:
