@@ -13,6 +13,7 @@ Chinese names must start with a known surname and not with a common word (關於
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from taimei.core.text import aligned_fold, to_simplified
@@ -238,9 +239,9 @@ def _repeat_mentions(found: _People) -> None:
     for key, person in list(found.people.items()):
         for alias in sorted(person.aliases, key=len, reverse=True):
             source = found.folded if _is_cjk(alias) else found.text
-            for match in re.finditer(re.escape(alias), source):
-                if _is_cjk(alias) or _word_bounded(found.text, *match.span()):
-                    found.add(key, *match.span())
+            for start, end in _occurrences(alias, source):
+                if _is_cjk(alias) or _word_bounded(found.text, start, end):
+                    found.add(key, start, end)
     by_surname: dict[str, list[str]] = {}
     for key in found.people:
         if _is_cjk(key) and _surname_length(key):
@@ -248,6 +249,15 @@ def _repeat_mentions(found: _People) -> None:
     for surname, keys in by_surname.items():
         if len(keys) == 1:
             _short_references(found, surname, keys[0])
+
+
+def _occurrences(needle: str, haystack: str) -> Iterator[tuple[int, int]]:
+    """Non-overlapping occurrences, left to right (str.find: no pattern compiled per name)."""
+    position = haystack.find(needle) if needle else -1
+    while position >= 0:
+        end = position + len(needle)
+        yield position, end
+        position = haystack.find(needle, end)
 
 
 def _short_references(found: _People, surname: str, key: str) -> None:
