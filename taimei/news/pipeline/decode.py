@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import cache
 
 import charset_normalizer
+import numpy as np
 
 from taimei.news.pipeline.document import Document, Options
 
@@ -52,7 +53,6 @@ _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+
 _META = re.compile(rb"<meta[^>]+charset[^>]*>", re.IGNORECASE)
 _HEAD_BYTES = 8192
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Characters that appear when Chinese bytes are read with the wrong Chinese codec: kana, box
 # drawing, Greek/Cyrillic letters, Bopomofo, compatibility forms.
@@ -239,5 +239,16 @@ def _looks_binary(text: str) -> bool:
     """Control characters, replacement marks or private-use code points in bulk mean garbage."""
     if not text:
         return True
-    bad = len(_CONTROL.findall(text))
-    return bad > max(2, len(text) * _MAX_CONTROL_RATIO)
+    return _count_bad(text) > max(2, len(text) * _MAX_CONTROL_RATIO)
+
+
+def _count_bad(text: str) -> int:
+    """Control characters other than tab, newline, form feed and carriage return; DEL; U+FFFD;
+    the private-use area U+E000–U+F8FF. Counted on the code points with numpy: a whole page
+    goes through this, and a regular expression would take a Python-visible step per match."""
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    low = points[points < 0x20]
+    bad = len(low) - np.count_nonzero((low == 0x09) | (low == 0x0A) | (low == 0x0C) | (low == 0x0D))
+    high = points[points >= 0x7F]
+    bad += np.count_nonzero(high == 0x7F) + np.count_nonzero(high == 0xFFFD)
+    return int(bad + np.count_nonzero((high >= 0xE000) & (high <= 0xF8FF)))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 from taimei.core.text import to_simplified
-from taimei.news.pipeline.decode import chinese_score, declared_encoding, decode
+from taimei.news.pipeline.decode import _count_bad, chinese_score, declared_encoding, decode
 from taimei.news.pipeline.document import Document, Options
 
 ENCODINGS = Path(__file__).parent / "fixtures" / "ingest" / "encodings"
@@ -122,6 +123,13 @@ def test_binary_garbage_is_an_error(raw: bytes) -> None:
     document = _decode(raw)
     assert document.error == "binary data, not text: cannot read it as a document"
     assert document.markup == ""
+
+
+def test_bad_characters_are_counted_as_the_character_class_says() -> None:
+    bad = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
+    text = "".join(map(chr, range(0x110000)))
+    assert _count_bad(text) == len(bad.findall(text)) == 9 + 1 + 18 + 1 + 1 + 0x1900
+    assert _count_bad("台積電\t\n\x0c\r OK") == 0
 
 
 @pytest.mark.parametrize("raw", [b"", b"   \n\t "])

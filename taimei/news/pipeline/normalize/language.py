@@ -8,7 +8,7 @@ import numpy as np
 
 from taimei.core.text import to_simplified, to_traditional
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NOT_HAN = re.compile(r"[^\u3400-\u9fff\uf900-\ufaff]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _LETTERS_PER_HAN = 4  # one Han character carries about as much as four Latin letters
 
@@ -19,14 +19,13 @@ def detect_language(text: str) -> str | None:
     The script is whichever conversion changes less: Traditional text changes a lot under
     t2s and little under s2t (only variants such as 台 → 臺), Simplified text the reverse.
     """
-    han_chars = _HAN.findall(text)
-    han = len(han_chars)
+    chinese = _NOT_HAN.sub("", text)  # the Han characters, in order
+    han = len(chinese)
     latin = len(_LATIN.findall(text))
     if han == 0 and latin == 0:
         return None
     if han * _LETTERS_PER_HAN < latin:
         return "en"
-    chinese = "".join(han_chars)
     traditional_only = _changed(chinese, to_simplified(chinese))
     simplified_only = _changed(chinese, to_traditional(chinese))
     return "zh-Hans" if simplified_only > traditional_only else "zh-Hant"
