@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from taimei.news.pipeline.decode import decode
 from taimei.news.pipeline.document import Document, Options
-from taimei.news.pipeline.extract import extract, split_reporter_place
+from taimei.news.pipeline.extract import block_paragraphs, extract, split_reporter_place
 from taimei.news.pipeline.ingest_stages import INGEST_STAGES
-from taimei.news.pipeline.parse import parse
+from taimei.news.pipeline.parse import html_tree, parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
@@ -446,3 +446,13 @@ def test_date_lines_above_a_scraped_story(line: str, date_text: str) -> None:
     assert document.metadata["date_text"] == date_text
     assert document.title == "Port adds two routes to Kaohsiung"
     assert document.paragraphs[0].startswith("The port said on Monday")
+
+
+def test_block_reading_breaks_lines_at_blocks_and_br_and_skips_comments() -> None:
+    tree = html_tree(
+        "<!-- top --><html><head><title>T</title></head><body>a<!-- c -->b<br>c<?pi x?>d"
+        "<p>e &amp; <span>f</span></p>g<div>h<br/>i<table><tr><td>1</td><td>2</td></tr></table>"
+        "</div>tail</body></html>"
+    )
+    assert tree is not None
+    assert block_paragraphs(tree) == ["T", "ab", "cd", "e & f", "g", "h", "i", "1", "2", "tail"]

@@ -157,24 +157,23 @@ def _remove(element: lxml.html.HtmlElement) -> None:
 
 def block_paragraphs(tree: lxml.html.HtmlElement) -> list[str]:
     """The text of every block element and <br>-separated line, in document order."""
-    chunks: list[str] = []
-    _walk(tree, chunks)
-    return lines("".join(chunks))
+    return lines(str(_BLOCK_TEXT(tree)))
 
 
-def _walk(element: lxml.html.HtmlElement, chunks: list[str]) -> None:
-    if not isinstance(element.tag, str):  # comments and processing instructions
-        chunks.append(element.tail or "")
-        return
-    block = element.tag in _BLOCK_TAGS
-    if block or element.tag == "br":
-        chunks.append("\n")
-    chunks.append(element.text or "")
-    for child in element:
-        _walk(child, chunks)
-    if block:
-        chunks.append("\n")
-    chunks.append(element.tail or "")
+# The page's text with a line break around every block element and before every <br>;
+# comments and processing instructions say nothing. An XSLT run in C: walking the tree in
+# Python costs a proxy object and a text decoding per element, twice as long on a news page.
+_BLOCK_TEXT = lxml.etree.XSLT(
+    lxml.etree.XML(
+        '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:output method="text" encoding="UTF-8"/>'
+        f'<xsl:template match="{"|".join(sorted(_BLOCK_TAGS))}">'
+        "<xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text>"
+        "</xsl:template>"
+        '<xsl:template match="br"><xsl:text>&#10;</xsl:text><xsl:apply-templates/></xsl:template>'
+        "</xsl:stylesheet>"
+    )
+)
 
 
 def _length(paragraphs: Iterable[str]) -> int:
