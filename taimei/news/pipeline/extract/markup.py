@@ -37,13 +37,15 @@ _MIN_SELECTED = 0.9
 _ANYWHERE_MIN = 20
 _MAX_FURNITURE_SHARE = 0.4
 _HTML_START = re.compile(r"<html\b", re.IGNORECASE)
-# Elements a furniture rule may judge, in document order: those with a class or an id, and
-# caption tags. Selected in C, so the rules' regexes run on a few dozen elements, not all.
+# What a furniture rule may judge: elements with a class or an id, and caption tags. Selected
+# in C, so the rules' regexes run on a few dozen elements, not all; asking for the attributes
+# (whose parents are the elements, in document order) is cheaper than testing every element.
 _JUDGED = lxml.etree.XPath(
-    "descendant-or-self::*[@class or @id"
-    + "".join(f" or self::{tag}" for tag in rules.CAPTION_TAGS)
-    + "]"
+    "descendant-or-self::*/@class | descendant-or-self::*/@id"
+    + "".join(f" | descendant-or-self::{tag}" for tag in rules.CAPTION_TAGS)
 )
+_TEXT_LENGTH = lxml.etree.XPath("string-length()")
+_SmartString = lxml.etree._ElementUnicodeResult  # an attribute value that knows its element
 
 
 def html_paragraphs(
@@ -114,8 +116,8 @@ def _strip_furniture(tree: lxml.html.HtmlElement, work: Work) -> None:
     """Drop scripts, forms and widget blocks; move figure captions into `captions`."""
     for element in list(tree.iter(*rules.DROP_TAGS)):
         _remove(element)
-    total = max(1, len(tree.text_content()))
-    for element in _JUDGED(tree):
+    total = max(1, int(_TEXT_LENGTH(tree)))  # len(tree.text_content()), without the string
+    for element in _judged(tree):
         if _detached(element, tree):
             continue
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
@@ -130,6 +132,16 @@ def _strip_furniture(tree: lxml.html.HtmlElement, work: Work) -> None:
                 if text:
                     work.record("dom_boilerplate", text)
                 _remove(element)
+
+
+def _judged(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The elements `_JUDGED` selects, each once, in document order."""
+    elements: list[lxml.html.HtmlElement] = []
+    for node in _JUDGED(tree):
+        element = node.getparent() if isinstance(node, _SmartString) else node  # its owner
+        if not elements or elements[-1] is not element:  # class and id of one element
+            elements.append(element)
+    return elements
 
 
 def _detached(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
