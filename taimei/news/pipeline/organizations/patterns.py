@@ -47,9 +47,11 @@ _INSTITUTIONS = (
 )
 # fmt: on
 # 市政府, 縣政府, 州政府: 政府 is the suffix only after a city, county or state (not 美國政府).
+_INSTITUTION_WORDS = sorted({to_simplified(s) for s in _INSTITUTIONS}, key=len, reverse=True)
+# The lookahead (the words' first characters) lets a scan skip other positions in C.
 _INSTITUTION_RE = re.compile(
-    "|".join(sorted({to_simplified(s) for s in _INSTITUTIONS}, key=len, reverse=True))
-    + "|(?<=[市县州])政府"
+    f"(?=[{''.join(sorted({word[0] for word in _INSTITUTION_WORDS} | {'政'}))}])"
+    f"(?:{'|'.join(_INSTITUTION_WORDS)}|(?<=[市县州])政府)"
 )
 # A suffix that runs on into a longer word is not one: 創投資金, 創投業者, 管理局長.
 _RUNS_ON = {to_simplified(k): v for k, v in {"創投": "資基業圈界", "聯盟": "國"}.items()}
