@@ -75,7 +75,15 @@ YEAR_SHIFT, YEAR_BASE, YEAR_SPAN = 48, 1900, 255
 OVERFLOW_BIT = 63
 # Nested hash samples: a document is in sample level L (1/L of the index) when its hash is a
 # multiple of L, so each level is one term whose postings are streamed, not materialised.
-SAMPLE_LEVELS = tuple(2**k for k in range(1, 9))
+# Measured at 1M documents, a sample of 1/8 or more costs as much to count as everything.
+SAMPLE_LEVELS = (16, 32, 64, 128, 256)
+# Facets of a huge result are counted over the smallest sample holding at least this many of
+# its matches: a value with a tenth of them is then off by about 7% at most (two standard errors).
+SAMPLE_MATCHES = 2_000
+# What a second pass for the facets costs against collecting every hit in the first, in µs
+# (measured at 1M documents): reading a posting, checking a phrase candidate's positions and
+# counting a match's facets, versus turning a hit into Python objects and reading its column.
+COST_POSTING, COST_PHRASE_CANDIDATE, COST_COUNTED, COST_COLLECTED = 0.006, 0.05, 0.011, 0.35
 # The layout of the files: a change to the facet vocabulary changes the version, and an
 # index of another version is rebuilt (see `needs_rebuild`).
 SCHEMA_VERSION = "6-" + hashlib.sha256(repr(FACET_BITS).encode()).hexdigest()[:8]
@@ -293,7 +301,7 @@ class TantivyBackend:
 
     # -- querying --------------------------------------------------------------------------
 
-    def _alternative(self, alternative: Alternative) -> tantivy.Query:
+    def _alternative(self, alternative: Alternative, sample: tantivy.Query | None) -> tantivy.Query:
         per_field = []
         for name in TEXT_FIELDS:
             if alternative.prefix:
@@ -304,13 +312,18 @@ class TantivyBackend:
                 query = tantivy.Query.term_query(self.schema, name, alternative.terms[0])
             else:
                 query = tantivy.Query.phrase_query(self.schema, name, list(alternative.terms))
+            if sample is not None:
+                # Within each leaf, so the sample's short postings lead every intersection.
+                query = tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Must, sample), (tantivy.Occur.Must, query)]
+                )
             per_field.append(
                 (tantivy.Occur.Should, tantivy.Query.boost_query(query, WEIGHTS[name]))
             )
         return tantivy.Query.boolean_query(per_field)
 
-    def _clause(self, clause: Clause) -> tantivy.Query:
-        alternatives = [self._alternative(alt) for alt in clause.alternatives]
+    def _clause(self, clause: Clause, sample: tantivy.Query | None = None) -> tantivy.Query:
+        alternatives = [self._alternative(alt, sample) for alt in clause.alternatives]
         if len(alternatives) == 1:
             return alternatives[0]
         return tantivy.Query.disjunction_max_query(alternatives, tie_breaker=0.1)
@@ -325,6 +338,7 @@ class TantivyBackend:
         visibility: Sequence[Visibility],
         now: datetime,
         searcher: tantivy.Searcher | None = None,
+        sample_level: int = 1,
     ) -> tantivy.Query:
         """The tantivy query for a parsed query (public for the benchmark's raw-call timing).
 
@@ -332,15 +346,19 @@ class TantivyBackend:
         visibility filter when no document has a level the viewer may not see, the exact-name
         bonus when no document has one of the names. A lone clause is returned as it is, not
         wrapped: a flat union of term queries lets tantivy's top-k collector skip blocks that
-        cannot reach the top (block-max WAND) instead of scoring every match.
+        cannot reach the top (block-max WAND) instead of scoring every match. With a
+        `sample_level` the query matches only its matches in that hash sample (for counting).
         """
         searcher = searcher or self._searcher()
+        sample = None
+        if sample_level > 1:
+            sample = tantivy.Query.term_query(self.schema, "sample", str(sample_level))
         occur = tantivy.Occur.Should if query.match_any else tantivy.Occur.Must
         parts: list[tuple[tantivy.Occur, tantivy.Query]] = [
-            (occur, self._clause(clause)) for clause in query.must
+            (occur, self._clause(clause, sample)) for clause in query.must
         ]
         if not query.must:
-            parts.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+            parts.append((tantivy.Occur.Must, sample or tantivy.Query.all_query()))
         parts.extend((tantivy.Occur.MustNot, self._clause(c)) for c in query.must_not)
         for field, values in query.filters.items():
             facet_terms = [f"{field}:{value}" for value in values]
@@ -349,7 +367,7 @@ class TantivyBackend:
         if any(searcher.doc_freq("visibility", level) for level in unseen):
             parts.append((tantivy.Occur.Must, self._term_set("visibility", visibility)))
         exact = [name for name in query.exact_names if searcher.doc_freq("name_key", name)]
-        if query.must and exact:
+        if query.must and exact and sample is None:
             parts.append(
                 (
                     tantivy.Occur.Should,
@@ -378,15 +396,23 @@ class TantivyBackend:
         # Recency is applied to a few extra candidates, read from the `fresh` column: a
         # date-range clause inside the query would scan the whole date column on every search.
         window = offset + limit + RERANK_EXTRA if query.must else offset + limit
-        bound = self._match_bound(searcher, query) if facets else 0
-        # A result that cannot be large is collected whole by the ranking pass and its facets
-        # counted from one integer column: one pass over the postings instead of two.
-        collect_all = facets and bound <= conf.single_pass_up_to()
+        # A result that is not expected to be large is collected whole by the ranking pass
+        # and its facets counted from one integer column: one pass over the postings instead
+        # of two (a separate count remains for when the expectation was wrong).
+        collect_all = False
+        if facets:
+            bound, expected, second_pass = self._expected_matches(searcher, query)
+            collect_all = (
+                expected <= conf.single_pass_up_to() and expected * COST_COLLECTED < second_pass
+            )
         result = searcher.search(
-            compiled, limit=max(window, bound) if collect_all else window, count=True
+            compiled,
+            limit=max(window, min(bound, conf.single_pass_up_to())) if collect_all else window,
+            count=True,
         )
         total = int(result.count or 0)  # type: ignore[attr-defined]  # missing from the stubs
-        candidates = result.hits[:window]
+        every_hit = result.hits  # a new Python list on each access: read it once
+        candidates = every_hit[:window]
         fresh = searcher.fast_field_values("fresh", [address for _, address in candidates])
         cutoffs = _recency_cutoffs(now)
         ranked = sorted(
@@ -409,58 +435,93 @@ class TantivyBackend:
         estimated = False
         if facets:
             unpacked = None
-            if collect_all and len(result.hits) == total:
+            if collect_all and len(every_hit) == total:
                 unpacked = _unpack_facets(
-                    searcher.fast_field_values("facet_bits", [a for _, a in result.hits])
+                    searcher.fast_field_values("facet_bits", [a for _, a in every_hit])
                 )
             if unpacked is not None:
                 counts = unpacked
             else:
-                counts, estimated = self._facets(searcher, compiled, total)
+                counts, estimated = self._facets(
+                    searcher, compiled, total, query=query, visibility=visibility, now=now
+                )
         return EngineResult(hits=hits, total=total, facets=counts, facets_estimated=estimated)
 
-    def _match_bound(self, searcher: tantivy.Searcher, query: ParsedQuery) -> int:
-        """An upper bound on the number of matches, from document frequencies alone.
+    def _expected_matches(
+        self, searcher: tantivy.Searcher, query: ParsedQuery
+    ) -> tuple[int, float, float]:
+        """From document frequencies alone: an upper bound on the number of matches, the
+        number expected, and what a second pass to count their facets would cost (µs).
 
         A match contains every term of some alternative in some field, so an alternative
-        matches at most min(frequency of its terms) documents per field; clauses that must
-        all match are bounded by the smallest of them, and filters by their own frequencies.
+        matches at most min(frequency of its terms) documents per field; the bound sums the
+        fields, the expectation takes the largest (a title's words are mostly in the body
+        too). Clauses that must all match are bounded by the smallest of them and expected,
+        as if independent, at the product of their shares of the index; filters count as
+        such clauses.
         """
-        everything = int(searcher.num_docs)
+        everything = max(1, int(searcher.num_docs))
+        cost = 0.0
 
-        def clause_bound(clause: Clause) -> int:
-            bound = 0
+        def clause(clause: Clause) -> tuple[int, int]:
+            nonlocal cost
+            bound = expected = 0
             for alternative in clause.alternatives:
                 if alternative.prefix:
-                    return everything
+                    cost += everything * COST_POSTING
+                    return everything, everything
+                per_field = []
                 for name in TEXT_FIELDS:
-                    bound += min(searcher.doc_freq(name, term) for term in alternative.terms)
-            return bound
+                    frequencies = [searcher.doc_freq(name, term) for term in alternative.terms]
+                    per_field.append(min(frequencies))
+                    cost += sum(frequencies) * COST_POSTING
+                    if len(frequencies) > 1:
+                        cost += min(frequencies) * COST_PHRASE_CANDIDATE
+                bound += sum(per_field)
+                expected += max(per_field)
+            return min(bound, everything), min(expected, everything)
 
-        bounds = [clause_bound(clause) for clause in query.must]
-        bound = (sum(bounds) if query.match_any else min(bounds)) if bounds else everything
+        clauses = [clause(c) for c in query.must]
+        if query.match_any:
+            bound, expected = (sum(values) for values in zip(*clauses, strict=True))
+            clauses = [(min(bound, everything), min(expected, everything))]
         for field, values in query.filters.items():
-            bound = min(bound, sum(searcher.doc_freq("facet", f"{field}:{v}") for v in values))
-        return min(bound, everything)
+            frequency = sum(searcher.doc_freq("facet", f"{field}:{v}") for v in values)
+            clauses.append((min(everything, frequency), min(everything, frequency)))
+            cost += frequency * COST_POSTING
+        if not clauses:
+            return everything, float(everything), everything * COST_COUNTED
+        matches = float(everything)
+        for _, share in clauses:
+            matches *= share / everything
+        return min(bound for bound, _ in clauses), matches, cost + matches * COST_COUNTED
 
     def _facets(
-        self, searcher: tantivy.Searcher, compiled: tantivy.Query, total: int
+        self,
+        searcher: tantivy.Searcher,
+        compiled: tantivy.Query,
+        total: int,
+        *,
+        query: ParsedQuery,
+        visibility: Sequence[Visibility],
+        now: datetime,
     ) -> tuple[dict[str, Counter[str]], bool]:
         """Counts per facet value, from one aggregation pass in tantivy, and whether they are
         estimates.
 
         Counting is exact up to `conf.exact_facets_up_to()` matches. Beyond that the pass runs
-        over the matches in the largest nested hash sample that still holds at least half that
-        many, and the counts are scaled to the exact total: the cost stays bounded however
-        common the words, at an error of a few per cent on the values that matter.
+        over the matches in the smallest nested hash sample that still holds SAMPLE_MATCHES
+        of them (or a quarter of the limit), and the counts are scaled to the exact total: the cost
+        stays bounded however common the words, at an error of a few per cent on the values
+        that matter.
         """
         limit = conf.exact_facets_up_to()
         if limit and total > limit:
-            level = max((lvl for lvl in SAMPLE_LEVELS if total / lvl >= limit / 2), default=1)
+            wanted = min(SAMPLE_MATCHES, limit / 4)
+            level = max((lvl for lvl in SAMPLE_LEVELS if total / lvl >= wanted), default=1)
             if level > 1:
-                sample = tantivy.Query.term_query(self.schema, "sample", str(level))
-                sampled = tantivy.Query.boolean_query(
-                    [(tantivy.Occur.Must, compiled), (tantivy.Occur.Must, sample)]
+                sampled = self.compile(
+                    query, visibility=visibility, now=now, searcher=searcher, sample_level=level
                 )
                 counts = self._count_facets(searcher, sampled)
                 seen = sum(counts["kind"].values())
