@@ -133,6 +133,13 @@ def test_detect_language(text: str, expected: str | None) -> None:
     assert detect_language(text) == expected
 
 
+def test_the_script_is_judged_from_the_first_han_characters() -> None:
+    traditional = "台美企業聯盟啟動，貿協與美國企業將在台北舉行會議。"
+    simplified = "台美企业联盟启动，贸协与美国企业将在台北举行会议。"
+    assert detect_language(traditional * 20 + simplified * 60) == "zh-Hant"
+    assert detect_language(simplified * 20 + traditional * 60) == "zh-Hans"
+
+
 def _normalized(**fields: object) -> Document:
     document = Document(source="t", **fields)  # type: ignore[arg-type]
     return normalize(document, Options())
