@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from taimei.news.pipeline.normalize.datetimes import MIN_YEAR, ROC_OFFSET
-from taimei.news.pipeline.rules import WIDTH_TABLE
+from taimei.news.pipeline.rules import width_fold
 
 # Dates inside the text (matched on the width-folded text, same offsets as the original).
 # Every alternative of _IN_TEXT starts with one of these characters (case-insensitively); the
@@ -51,7 +51,9 @@ _REL_OFFSETS = {
 def resolve_dates(text: str, reference: date) -> list[dict[str, Any]]:
     """Every date the text mentions, relative ones resolved against `reference`."""
     found: list[dict[str, Any]] = []
-    for match in _IN_TEXT.finditer(text.translate(WIDTH_TABLE)):
+    # Line by line: the extract stage has width-folded these paragraphs already (remembered).
+    folded = "\n".join(width_fold(line) for line in text.split("\n"))
+    for match in _IN_TEXT.finditer(folded):
         resolved = _resolve(match, reference)
         if resolved is None:
             continue
