@@ -121,6 +121,10 @@ class Matcher:
         singles = (char for char, node in self.root.children.items() if node.hit is not None)
         self._starts = key_starts(self.root.children, singles)
         self.by_member = {t.member: t for t in self.targets if t.member is not None}
+        # Members' Chinese names by first character and last two: what an abbreviation keeps.
+        self.cjk_names_by_ends: dict[tuple[str, str], list[tuple[str, Target]]] = {}
+        for key, target in self.cjk_names:
+            self.cjk_names_by_ends.setdefault((key[0], key[-2:]), []).append((key, target))
 
     def _member_among(self, names: Iterable[str]) -> Target | None:
         """The member that already owns one of these names: the directory wins over the list."""

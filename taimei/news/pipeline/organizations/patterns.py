@@ -124,7 +124,9 @@ class Collector:
         known = self.by_name.get(core) or self.matcher.lookup(core)
         if known is not None:
             return known
-        for key, target in self.matcher.cjk_names:
+        # An abbreviation keeps the first character and the last two (is_abbreviation).
+        ends = (core[:1], core[-2:])
+        for key, target in self.matcher.cjk_names_by_ends.get(ends, ()):
             if is_abbreviation(core, key):
                 return target
         return Target(f"new:{core}", self.text_of(core), None)
