@@ -89,7 +89,8 @@ def _decode(document: Document, options: Options) -> Document:
     metadata = dict(document.metadata)
     if declared and encoding != declared:
         metadata["encoding_note"] = f"declared {declared}, read as {encoding}"
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return replace(document, markup=text, encoding=encoding, metadata=metadata)
 
 
