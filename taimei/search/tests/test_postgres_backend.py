@@ -1,0 +1,100 @@
+"""What the PostgreSQL backend does beyond the shared contract: sampled facets, ranking
+bounded to the newest matches, the rebuild marker."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+
+from taimei.search.backends import get_backend
+from taimei.search.backends import postgres as pg
+from taimei.search.tests.test_contract import NOW, doc, keys, run
+
+
+@pytest.fixture
+def backend(settings, db):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL backend needs DATABASE_URL=postgres://…")
+    settings.TAIMEI_SEARCH_BACKEND = "postgres"
+    return get_backend()
+
+
+def test_facets_are_estimated_from_a_sample_beyond_the_exact_limit(backend, settings):
+    backend.upsert(
+        [
+            doc(
+                1000 + n,
+                f"關稅 {n}",
+                language="en" if n % 4 == 0 else "zh-Hant",
+                facets={"topic": ["trade"]},
+            )
+            for n in range(2000)
+        ]
+    )
+    exact = run(backend, "關稅")
+    assert not exact.facets_estimated
+    assert exact.total == 2000
+    assert exact.facets["language"] == {"en": 500, "zh-Hant": 1500}
+
+    settings.TAIMEI_SEARCH_EXACT_FACETS_UP_TO = 300
+    sampled = run(backend, "關稅")
+    assert sampled.facets_estimated
+    assert sampled.total == 2000  # the total stays exact
+    assert sampled.facets["topic"]["trade"] == 2000  # every match has it: scaled exactly
+    assert 350 <= sampled.facets["language"]["en"] <= 650
+    assert abs(sum(sampled.facets["language"].values()) - 2000) <= 2
+    filtered = run(backend, "關稅 language:en")
+    assert filtered.total == 500
+    assert filtered.facets["language"] == {"en": 500}
+
+
+def test_a_large_result_is_ranked_among_its_newest_matches(backend, monkeypatch):
+    monkeypatch.setattr(pg, "RANK_CANDIDATES", 3)
+    member = doc(1, "Drone Makers Guild", kind="member", names=("Drone Makers Guild",))
+    # The best text score (its name is the query) but the oldest date.
+    old = doc(2, "Drone", "drone", names=("Drone",), date=NOW - timedelta(days=900), recency=True)
+    recent = [
+        doc(10 + n, f"News {n}", "a drone", date=NOW - timedelta(days=n), recency=True)
+        for n in range(4)
+    ]
+    backend.upsert([member, old, *recent])
+
+    result = run(backend, "drone", limit=3)
+    assert result.total == 6
+    # Candidates: the undated member, then the two newest articles.
+    assert keys(result) == ["member-1", "article-10", "article-11"]
+    assert [hit.payload["key"] for hit in run(backend, "drone", offset=1, limit=1).hits] == [
+        "article-10"
+    ]
+    # A page beyond the candidates widens them.
+    assert keys(run(backend, "drone", offset=0, limit=6))[:2] == ["article-2", "member-1"]
+
+
+def test_the_newest_candidates_are_found_inside_a_recency_window(backend, monkeypatch):
+    monkeypatch.setattr(pg, "RANK_CANDIDATES", 2)
+    documents = [
+        doc(n, f"Drone {n}", "drone", date=NOW - timedelta(days=days), recency=True)
+        for n, days in enumerate([1, 2, 3, 400, 500])
+    ]
+    backend.upsert(documents)
+    assert keys(run(backend, "drone", limit=2)) == ["article-0", "article-1"]
+
+
+def test_a_rebuild_clears_the_marker_a_migration_leaves(backend):
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO search_rebuild_needed DEFAULT VALUES")
+    assert backend.needs_rebuild()
+    with backend.bulk() as bulk:
+        bulk.add([doc(1, "Drone")])
+    assert not backend.needs_rebuild()
+    assert keys(run(backend, "drone")) == ["article-1"]
+
+
+def test_sample_levels_are_nested_and_stable():
+    levels = [pg.sample_levels(f"article:{n}") for n in range(4096)]
+    assert all(set(pg.SAMPLE_LEVELS[: len(found)]) == set(found) for found in levels)
+    share = sum(8 in found for found in levels) / len(levels)
+    assert 0.09 < share < 0.16
+    assert pg.sample_levels("article:1") == pg.sample_levels("article:1")
