@@ -23,6 +23,7 @@ DROP_RULES: tuple[Rule, ...] = (
         r"|^\s*更多[订訂][阅閱]源\s*[:：]?\s*$|^\s*get more (?:rss )?feeds\s*[:：]?\s*$",
         200,
         sentences=True,
+        starts=r"获獲更frg\s",
     ),
     rule("url_only", "drop", r"^\s*(?:https?://\S+\s*)+$", 400, sentences=True),
     rule(
@@ -51,6 +52,7 @@ DROP_RULES: tuple[Rule, ...] = (
         r"|all rights reserved|^©|^\s*copyright\s*(?:©|\(c\))?\s*\d{4}",
         120,
         sentences=True,
+        starts=r"版未a©c\s",
     ),
     rule(
         "advertisement",
@@ -152,6 +154,7 @@ CAPTION_RULES: tuple[Rule, ...] = (
         r"\s*/\s*[A-Z][\w .'-]+$",
         320,
         sentences=True,
+        starts=r"\s(picfrgab",
     ),
 )
 
