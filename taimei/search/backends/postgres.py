@@ -3,22 +3,24 @@
 PostgreSQL 15 here has no Chinese parser, so documents arrive pre-segmented (bigrams and
 stems, see `taimei.search.text`) and are stored as a tsvector literal with positions and
 weights; queries are tsquery literals built from terms, never from the user's syntax. The
-vector and the payload live out of line (see migration 0003), so the rows that a search
-visits are narrow.
+vector and the payload live out of line (see migration 0003), so the rows a search visits
+are narrow.
 
-A search is three statements in one transaction, each driven by the GIN index on the vector
-(the planner is told not to scan the table nor walk a btree row by row: it cannot see that
-testing `@@` on a row reads that row's out-of-line vector):
+A search is one statement that reads its matches once, through the GIN index (the planner is
+told not to scan the table: it cannot see that testing `@@` on a row reads the row's
+out-of-line vector), into a materialised list of short rows, and from that list:
 
-1. count the matches, and how many of them are undated or inside each recency window;
-2. count facet values: exactly up to `conf.exact_facets_up_to()` matches, beyond that over
-   the matches in a nested hash sample (a lexeme of the vector, so the same index scan picks
-   it) scaled to the exact total, with `facets_estimated` (as the embedded index does);
-3. rank. `ts_rank` reads a candidate's whole vector, so a result of more than
-   RANK_CANDIDATES matches is ranked among its RANK_CANDIDATES newest (undated documents,
-   such as members and events, first): news ranking is recency-boosted anyway, and an older
-   article is left out only when that many newer ones match. The smallest recency window
-   holding enough matches bounds the rows read to find the newest.
+- counts them;
+- counts facet values: exactly up to `conf.exact_facets_up_to()` matches, beyond that over
+  the matches in a nested hash sample, scaled to the exact total (`facets_estimated`), as the
+  embedded index does;
+- ranks. `ts_rank` reads a candidate's whole vector, so a result of more than
+  RANK_CANDIDATES matches is ranked among its RANK_CANDIDATES newest (undated documents, such
+  as members and events, first): news ranking is recency-boosted anyway, and an older
+  article is left out only when that many newer ones match.
+
+Reading the matches once matters most for phrases (multi-character words, aliases): the
+index cannot check adjacency, so each candidate row's vector is read to recheck it.
 """
 
 from __future__ import annotations
@@ -54,23 +56,32 @@ FIELD_LABELS = (("names", "A"), ("title", "B"), ("body", "D"))
 # ts_rank weights in {D, C, B, A} order, scaled so names weigh 1.0 as in the embedded index.
 RANK_WEIGHTS = f"{{{WEIGHTS['body'] / WEIGHTS['names']},0,{WEIGHTS['title'] / WEIGHTS['names']},1}}"
 RANK_CANDIDATES = 1000
-# Nested hash samples: a document is in level L (1/L of the index) when its hash shard is a
-# multiple of L; the vector holds one lexeme per level, which no query term can spell.
-SAMPLE_LEVELS = tuple(2**k for k in range(1, 9))
-# Facet values grouped into two columns, counted with GROUPING SETS: the per-row cost of
-# unnesting an array is several times that of hashing two short strings.
+# Nested hash samples: a document is in sample level L (1/L of the index) when its shard is a
+# multiple of L.
+SAMPLE_LEVELS = tuple(1 << k for k in range(1, 9))
+SHARDS = SAMPLE_LEVELS[-1]
+# Facet values grouped into two columns and counted with GROUPING SETS: unnesting an array
+# per row costs several times as much as hashing two short strings.
 FACET_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("facet_doc", ("kind", "language", "year", "country")),
     ("facet_tags", ("topic", "industry")),
 )
 FACET_SEPARATOR = "\x1e"
 GIN_INDEXES = ("search_document_vector", "search_document_facets")
-# For the statements of one search only (set_config(..., true) is SET LOCAL). With sequential
-# scans off a forced one would cost 1e10 in the planner's eyes and start JIT compilation.
+# For the statement of one search (set_config(..., true) is SET LOCAL). With sequential scans
+# off a forced one would cost 1e10 in the planner's eyes and start JIT compilation; work_mem
+# keeps the list of matches of a common word in memory.
 PLANNER = (
-    "SELECT set_config('enable_seqscan', 'off', true), "
-    "set_config('enable_indexscan', 'off', true), set_config('jit', 'off', true), "
-    "set_config('max_parallel_workers_per_gather', '0', true)"
+    "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), "
+    "set_config('max_parallel_workers_per_gather', '0', true), "
+    "set_config('work_mem', '64MB', true)"
+)
+
+# For a rebuild's transaction: longer pending lists, merged with more memory (fewer passes
+# over the tree). Searches in other processes scan the pending lists meanwhile.
+BULK_SETTINGS = (
+    "SELECT set_config('gin_pending_list_limit', '16MB', true), "
+    "set_config('work_mem', '64MB', true), set_config('maintenance_work_mem', '256MB', true)"
 )
 
 
@@ -78,19 +89,14 @@ def _lexeme(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _sample_lexeme(level: int) -> str:
-    return f"'~sample{level}'"
-
-
-def sample_levels(doc_id: str) -> list[int]:
-    """The sample levels a document belongs to (a stable hash: the same on every build)."""
-    shard = zlib.crc32(doc_id.encode()) % SAMPLE_LEVELS[-1]
-    return [level for level in SAMPLE_LEVELS if shard % level == 0]
+def shard(doc_id: str) -> int:
+    """A stable hash shard of the document (the same on every build), for samples."""
+    return zlib.crc32(doc_id.encode()) % SHARDS
 
 
 def tsvector_literal(document: IndexDocument, texts: dict[str, str] | None = None) -> str:
-    """Terms with positions and field weights, and the sample lexemes, in tsvector's input
-    syntax (`texts`: the document's `field_texts`, when made in bulk)."""
+    """Terms with positions and field weights, in tsvector's input syntax (`texts`: the
+    document's `field_texts`, when they were made in bulk)."""
     texts = texts or field_texts([document])[0]
     positions: dict[str, list[str]] = {}
     position = 1
@@ -101,9 +107,7 @@ def tsvector_literal(document: IndexDocument, texts: dict[str, str] | None = Non
             positions.setdefault(term, []).append(f"{position}{label}")
             position += 1
         position += FIELD_GAP
-    lexemes = [f"{_lexeme(term)}:{','.join(p[:256])}" for term, p in positions.items()]
-    lexemes += [_sample_lexeme(level) for level in sample_levels(document.doc_id)]
-    return " ".join(lexemes)
+    return " ".join(f"{_lexeme(term)}:{','.join(p[:256])}" for term, p in positions.items())
 
 
 def _alternative(alternative: Alternative) -> str:
@@ -125,7 +129,9 @@ def tsquery_literal(query: ParsedQuery) -> str:
     return text
 
 
-COLUMNS = "doc_id, visibility, fresh, facets, facet_doc, facet_tags, name_keys, vector, payload"
+COLUMNS = (
+    "doc_id, visibility, fresh, shard, facets, facet_doc, facet_tags, name_keys, vector, payload"
+)
 
 
 def encode_rows(documents: Sequence[IndexDocument]) -> list[tuple[Any, ...]]:
@@ -145,6 +151,7 @@ def encode_rows(documents: Sequence[IndexDocument]) -> list[tuple[Any, ...]]:
                 document.doc_id,
                 document.visibility,
                 document.date if document.recency else None,
+                shard(document.doc_id),
                 [f"{name}:{value}" for name, vs in values.items() for value in vs],
                 *grouped,
                 name_keys(document),
@@ -164,7 +171,7 @@ class PostgresBackend:
         updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in COLUMNS.split(", ")[1:])
         cursor.executemany(
             f"INSERT INTO search_document ({COLUMNS}) "  # noqa: S608 - constant column list
-            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s::tsvector, %s::jsonb) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector, %s::jsonb) "
             f"ON CONFLICT (doc_id) DO UPDATE SET {updates}",
             encode_rows(documents),
         )
@@ -212,42 +219,40 @@ class PostgresBackend:
         facets: bool,
         now: datetime,
     ) -> EngineResult:
-        tsquery = tsquery_literal(query)
-        where, params = _where(query, visibility, tsquery)
-        # Newest first: the cutoffs of the recency windows.
-        cutoffs = [now - timedelta(days=days) for days, _boost in RECENCY_WINDOWS]
+        exact_up_to = conf.exact_facets_up_to() if facets else 0
+        sql, params = _statement(query, visibility, offset, limit, facets, exact_up_to, now)
         # No savepoint inside a caller's transaction: the settings then last until it ends.
         with transaction.atomic(savepoint=False), connection.cursor() as cursor:
             cursor.execute(PLANNER)
-            windows = ", ".join(
-                "count(*) FILTER (WHERE fresh IS NULL OR fresh >= %s)" for _ in cutoffs
-            )
-            cursor.execute(
-                f"SELECT count(*), {windows} FROM search_document WHERE {where}",  # noqa: S608 - fragments are ours, values are parameters
-                [*cutoffs, *params],
-            )
-            total, *within = (int(n) for n in cursor.fetchone())
-            counts: dict[str, Counter[str]] = {}
-            estimated = False
-            if facets and total:
-                counts, estimated = _facets(cursor, query, visibility, tsquery, total)
-            hits: list[StoredHit] = []
-            if total > offset:
-                # The newest `wanted` matches lie in the newest window that holds as many.
-                wanted = max(RANK_CANDIDATES, offset + limit)
-                cutoff = next(
-                    (c for c, n in zip(cutoffs, within, strict=True) if n >= wanted), None
-                )
-                candidates = (wanted, cutoff) if total > wanted else None
-                hits = _rank(cursor, query, tsquery, visibility, candidates, offset, limit, now)
-        return EngineResult(hits=hits, total=total, facets=counts, facets_estimated=estimated)
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+            total, level = next((row[1], row[2]) for row in rows if row[0] == "total")
+            counts, seen = _facet_counts(rows)
+            if facets and level > 1 and not seen:  # an empty sample: count them all
+                sql, params = _statement(query, visibility, offset, 0, facets, 0, now)
+                cursor.execute(sql, params)
+                counts, seen = _facet_counts(cursor.fetchall())
+                level = 1
+        hits = [
+            StoredHit(doc_id="", score=float(row[6]), payload=_json(row[5]))
+            for row in sorted((row for row in rows if row[0] == "hit"), key=lambda row: row[1])
+        ]
+        estimated = level > 1
+        if estimated:
+            scale = total / seen
+            counts = {
+                name: Counter({value: max(1, round(n * scale)) for value, n in counter.items()})
+                for name, counter in counts.items()
+            }
+        return EngineResult(
+            hits=hits, total=total, facets=counts if facets else {}, facets_estimated=estimated
+        )
 
 
-def _where(
-    query: ParsedQuery, visibility: Sequence[Visibility], tsquery: str
-) -> tuple[str, list[Any]]:
+def _where(query: ParsedQuery, visibility: Sequence[Visibility]) -> tuple[str, list[Any]]:
     conditions = ["visibility = ANY(%s)"]
     params: list[Any] = [list(visibility)]
+    tsquery = tsquery_literal(query)
     if tsquery:
         conditions.append("vector @@ %s::tsquery")
         params.append(tsquery)
@@ -257,102 +262,98 @@ def _where(
     return " AND ".join(conditions), params
 
 
-def _rank(
-    cursor: Any,
+def _score(query: ParsedQuery, now: datetime) -> tuple[str, list[Any]]:
+    """Text rank ×10, the exact-name bonus and the recency boosts, as SQL and parameters."""
+    if not query.must:
+        return "0", []
+    score = f"ts_rank('{RANK_WEIGHTS}', vector, %s::tsquery) * 10"
+    params: list[Any] = [tsquery_literal(query)]
+    if query.exact_names:
+        score += " + CASE WHEN name_keys && %s THEN %s ELSE 0 END"
+        params += [list(query.exact_names), EXACT_NAME_BOOST]
+    for days, boost in RECENCY_WINDOWS:
+        score += " + CASE WHEN fresh >= %s THEN %s ELSE 0 END"
+        params += [now - timedelta(days=days), boost]
+    return score, params
+
+
+def _statement(
     query: ParsedQuery,
-    tsquery: str,
     visibility: Sequence[Visibility],
-    candidates: tuple[int, datetime | None] | None,
     offset: int,
     limit: int,
+    facets: bool,
+    exact_up_to: int,
     now: datetime,
-) -> list[StoredHit]:
-    """The page of hits, ranked among every match or, with `candidates` (how many, and the
-    cutoff of a window holding that many), among the newest matches."""
-    where, params = _where(query, visibility, tsquery)
-    source, source_params = "search_document", []
-    if candidates is not None:
-        wanted, cutoff = candidates
-        window = " AND (fresh IS NULL OR fresh >= %s)" if cutoff else ""
-        source = (
-            f"(SELECT * FROM search_document WHERE {where}{window} "  # noqa: S608
-            "ORDER BY fresh DESC NULLS FIRST, doc_id LIMIT %s) AS newest"
-        )
-        source_params = [*params, *([cutoff] if cutoff else []), wanted]
-        where, params = "true", []
-    score = "0"
-    score_params: list[Any] = []
-    if query.must:
-        score = f"ts_rank('{RANK_WEIGHTS}', vector, %s::tsquery) * 10"
-        score_params.append(tsquery)
-        if query.exact_names:
-            score += " + CASE WHEN name_keys && %s THEN %s ELSE 0 END"
-            score_params += [list(query.exact_names), EXACT_NAME_BOOST]
-        for days, boost in RECENCY_WINDOWS:
-            score += " + CASE WHEN fresh >= %s THEN %s ELSE 0 END"
-            score_params += [now - timedelta(days=days), boost]
-    cursor.execute(
-        f"SELECT payload, {score} AS score FROM {source} WHERE {where} "  # noqa: S608 - fragments are ours, values are parameters
-        "ORDER BY score DESC, doc_id LIMIT %s OFFSET %s",
-        [*score_params, *source_params, *params, limit, offset],
+) -> tuple[str, list[Any]]:
+    """One search as one statement. Its rows: ("total", matches, sample level), with
+    `facets` ("facet", count, _, facet_doc, facet_tags) per GROUPING SETS group, and ("hit",
+    position, _, _, _, payload, score) for each hit of the page.
+
+    The sample level is the largest of SAMPLE_LEVELS whose sample still holds at least half
+    of `exact_up_to` matches, once there are more than `exact_up_to` (1: count them all).
+    """
+    where, params = _where(query, visibility)
+    score, score_params = _score(query, now)
+    columns = ", ".join(column for column, _names in FACET_COLUMNS)
+    groups = ", ".join(f"({column})" for column, _names in FACET_COLUMNS)
+    facet_part = (
+        f"UNION ALL SELECT 'facet', count(*), NULL, {columns}, NULL, NULL FROM matches "  # noqa: S608
+        "WHERE shard %% (SELECT level FROM sampling) = 0 "
+        f"GROUP BY GROUPING SETS ((), {groups}) "
+        if facets
+        else ""
     )
-    return [
-        StoredHit(doc_id="", score=float(row_score), payload=_json(row_payload))
-        for row_payload, row_score in cursor.fetchall()
+    sql = (
+        "WITH matches AS MATERIALIZED ("  # noqa: S608 - fragments are ours, values are parameters
+        f"  SELECT ctid AS tid, doc_id, fresh, shard, {columns} FROM search_document"
+        f"  WHERE {where}"
+        "), sampling AS ("
+        "  SELECT total, CASE WHEN %s > 0 AND total > %s THEN coalesce("
+        "    (SELECT max(level) FROM unnest(%s::int[]) AS level WHERE 2 * total >= level * %s),"
+        "  1) ELSE 1 END AS level FROM (SELECT count(*) AS total FROM matches) AS counted"
+        "), newest AS ("
+        "  SELECT tid FROM matches ORDER BY fresh DESC NULLS FIRST, doc_id LIMIT %s"
+        "), ranked AS ("
+        f"  SELECT payload, {score} AS score, doc_id FROM search_document"
+        "  WHERE ctid = ANY(ARRAY(SELECT tid FROM newest))"
+        "  ORDER BY score DESC, doc_id LIMIT %s OFFSET %s"
+        ") "
+        "SELECT 'total', total, level, NULL, NULL, NULL::jsonb, NULL::float8 FROM sampling "
+        f"{facet_part}"
+        "UNION ALL SELECT 'hit', row_number() OVER (ORDER BY score DESC, doc_id), NULL, NULL,"
+        " NULL, payload, score FROM ranked"
+    )
+    return sql, [
+        *params,
+        exact_up_to,
+        exact_up_to,
+        list(SAMPLE_LEVELS),
+        exact_up_to,
+        max(RANK_CANDIDATES, offset + limit),
+        *score_params,
+        limit,
+        offset,
     ]
 
 
-def _facets(
-    cursor: Any, query: ParsedQuery, visibility: Sequence[Visibility], tsquery: str, total: int
-) -> tuple[dict[str, Counter[str]], bool]:
-    """Counts per facet value and whether they are estimates.
-
-    Exact up to `conf.exact_facets_up_to()` matches. Beyond that the count runs over the
-    matches in the largest nested hash sample that still holds at least half that many, and
-    the counts are scaled to the exact total: the cost stays bounded however common the words.
-    """
-    limit = conf.exact_facets_up_to()
-    level = 1
-    if limit and total > limit:
-        level = max((lvl for lvl in SAMPLE_LEVELS if total / lvl >= limit / 2), default=1)
-    if level > 1:
-        sample = _sample_lexeme(level)
-        counts, seen = _count_facets(
-            cursor, query, visibility, f"({tsquery}) & {sample}" if tsquery else sample
-        )
-        if seen:
-            scale = total / seen
-            return {
-                name: Counter({value: max(1, round(n * scale)) for value, n in counter.items()})
-                for name, counter in counts.items()
-            }, True
-    return _count_facets(cursor, query, visibility, tsquery)[0], False
-
-
-def _count_facets(
-    cursor: Any, query: ParsedQuery, visibility: Sequence[Visibility], tsquery: str
-) -> tuple[dict[str, Counter[str]], int]:
-    """Counts per facet value among the matches of `tsquery`, and how many matches."""
-    where, params = _where(query, visibility, tsquery)
-    columns = ", ".join(column for column, _names in FACET_COLUMNS)
-    groups = ", ".join(f"({column})" for column, _names in FACET_COLUMNS)
-    cursor.execute(
-        f"SELECT {columns}, count(*) FROM search_document WHERE {where} "  # noqa: S608
-        f"GROUP BY GROUPING SETS ((), {groups})",
-        params,
-    )
+def _facet_counts(rows: Iterable[Any]) -> tuple[dict[str, Counter[str]], int]:
+    """Counts per facet value from the statement's "facet" rows, and how many matches were
+    counted (the row of the empty grouping set)."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    matches = 0
-    for *grouped, n in cursor.fetchall():
+    counted = 0
+    for part, n, _level, *grouped, _payload, _score in rows:
+        if part != "facet":
+            continue
         texts = [text for text in grouped if text is not None]
-        if not texts:  # the grand total
-            matches = int(n)
+        if not texts:
+            counted = int(n)
             continue
         for key in texts[0].split(FACET_SEPARATOR):
             name, _, value = key.partition(":")
             if name in counts and value:
                 counts[name][value] += int(n)
-    return counts, matches
+    return counts, counted
 
 
 def _json(value: Any) -> dict[str, Any]:
@@ -377,6 +378,7 @@ class PostgresBulk:
         self._atomic = transaction.atomic()
         self._atomic.__enter__()
         with connection.cursor() as cursor:
+            cursor.execute(BULK_SETTINGS)
             for index in GIN_INDEXES:
                 cursor.execute(f"ALTER INDEX {index} SET (fastupdate = on)")
             cursor.execute("DELETE FROM search_document")

@@ -4,9 +4,9 @@
   `toast_tuple_target`), so scanning the rows of many matches reads a few pages, and a
   vector is read (uncompressed) only to rank or recheck it.
 - Facet counting reads two short text columns (`facet_doc`: kind, language, year and
-  country; `facet_tags`: topics and industries) instead of unnesting an array per row.
+  country; `facet_tags`: topics and industries) instead of unnesting an array per row, and
+  samples huge results by `shard` (a stable hash of the document id, 0-255).
 - GIN indexes with `fastupdate = off`: no pending list for every search to scan.
-- A btree on `fresh` finds the newest matches of a common word without visiting the others.
 
 The table is derived data: it is re-created empty, and when the old one held documents a
 row in `search_rebuild_needed` makes the next outbox drain rebuild it from the records.
@@ -19,6 +19,7 @@ CREATE TABLE search_document (
     doc_id text PRIMARY KEY,
     visibility text NOT NULL,
     fresh timestamptz NULL,
+    shard smallint NOT NULL,
     facets text[] NOT NULL DEFAULT '{}',
     facet_doc text NOT NULL DEFAULT '',
     facet_tags text NOT NULL DEFAULT '',
@@ -35,7 +36,6 @@ ALTER TABLE search_document
     ALTER COLUMN name_keys SET STORAGE MAIN;
 CREATE INDEX search_document_vector ON search_document USING gin (vector) WITH (fastupdate = off);
 CREATE INDEX search_document_facets ON search_document USING gin (facets) WITH (fastupdate = off);
-CREATE INDEX search_document_fresh ON search_document (fresh);
 CREATE TABLE IF NOT EXISTS search_rebuild_needed (since timestamptz NOT NULL DEFAULT now());
 """
 # The 0002 layout, for migrating backwards.
