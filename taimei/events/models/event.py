@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -175,7 +178,7 @@ class Event(TimeStampedModel):
     def is_online(self) -> bool:
         return bool(self.online_url) and not (self.venue_zh or self.venue_en)
 
-    def registration_is_open(self, now: object = None) -> bool:
+    def registration_is_open(self, now: datetime | None = None) -> bool:
         moment = now or timezone.now()
         return (
             self.status == self.Status.PUBLISHED
@@ -213,9 +216,7 @@ class MeetingSlot(models.Model):
         return local.strftime("%Y-%m-%d %H:%M")
 
     @property
-    def event_zone(self):  # type: ignore[no-untyped-def]
-        from zoneinfo import ZoneInfo
-
+    def event_zone(self) -> ZoneInfo:
         return ZoneInfo(self.event.timezone)
 
 

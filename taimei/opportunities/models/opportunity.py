@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -133,7 +134,7 @@ class Opportunity(TimeStampedModel):
         return self.title
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, str | Promise] = {}
         if not (self.title_zh or self.title_en):
             errors["title_zh"] = _("Give the post a Chinese or an English title.")
         if self.amount is not None and not self.currency:
