@@ -151,7 +151,7 @@ class OpportunityRow(forms.Form):
         """Errors as 'column: message' strings, in column order."""
         out = []
         for column, errors in self.errors.items():
-            for message in errors:
+            for message in map(str, errors):
                 prefix = "" if column == "__all__" or message.startswith(column) else f"{column}: "
                 out.append(prefix + message)
         return out

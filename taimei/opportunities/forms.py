@@ -64,7 +64,9 @@ class OpportunityForm(forms.ModelForm):
             del self.fields["posted_by"]
             self.fields["industries"].initial = list(self.instance.industries.all())
         else:
-            self.fields["posted_by"].queryset = organizations
+            posted_by = self.fields["posted_by"]
+            assert isinstance(posted_by, OrganizationChoiceField)
+            posted_by.queryset = organizations
             first = organizations.first()
             if first is not None:
                 self.fields["country"].initial = first.country
@@ -86,8 +88,9 @@ class OpportunityForm(forms.ModelForm):
 
     def _post_clean(self) -> None:
         # The model's own clean() repeats the checks above; errors are already on the fields.
+        # django-stubs leaves out this private hook of ModelForm, hence the ignore.
         if not self.errors:
-            super()._post_clean()
+            super()._post_clean()  # type: ignore[misc]
 
 
 class CloseForm(forms.Form):
@@ -115,7 +118,9 @@ class InterestForm(forms.Form):
 
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        organization = self.fields["organization"]
+        assert isinstance(organization, OrganizationChoiceField)
+        organization.queryset = organizations
 
 
 class MessageForm(forms.Form):

@@ -108,12 +108,12 @@ def _opportunity_section(user: User, since: datetime.datetime) -> Section | None
             pk__in=[m.opportunity.id for m in matches], created_at__gte=since
         ).in_bulk()
         for match in matches:
-            post = fresh.get(match.opportunity.id)
-            if post is not None:
+            matched = fresh.get(match.opportunity.id)
+            if matched is not None:
                 reasons = match.reasons()
                 items.setdefault(
-                    post.pk,
-                    SectionItem(post.title, site_url() + post.get_absolute_url(), reasons[0]),
+                    matched.pk,
+                    SectionItem(matched.title, site_url() + matched.get_absolute_url(), reasons[0]),
                 )
     if not items:
         return None

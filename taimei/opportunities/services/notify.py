@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone, translation
@@ -52,7 +53,7 @@ def notify_users(
             .values_list("pk", flat=True)[: len(users)]
         )
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: send_notification_email.delay(pk))
+        transaction.on_commit(partial(send_notification_email.delay, pk))
     return notifications
 
 
@@ -65,12 +66,10 @@ def notify_organization(
     exclude: User | None = None,
 ) -> list[Notification]:
     """Tell every signed-in person of `organization` (except `exclude`, who did the thing)."""
-    users = list(
-        User.objects.filter(people__organization=organization, is_active=True)
-        .exclude(pk=getattr(exclude, "pk", None))
-        .distinct()
-    )
-    return notify_users(users=users, kind=kind, url=url, text=text)
+    people = User.objects.filter(people__organization=organization, is_active=True)
+    if exclude is not None:
+        people = people.exclude(pk=exclude.pk)
+    return notify_users(users=list(people.distinct()), kind=kind, url=url, text=text)
 
 
 def notifications_mark_read(*, user: User) -> int:

@@ -47,6 +47,14 @@ def _unique_slug(title: str, kind: str) -> str:
     return slug
 
 
+def opportunity_industries_set(
+    *, opportunity: Opportunity, industries: Iterable[Industry | str]
+) -> None:
+    """Set a post's industries, given as rows or as slugs (their primary keys)."""
+    # Django takes any primary key here; django-stubs only int ones (typeddjango/django-stubs#1266).
+    opportunity.industries.set(industries)  # type: ignore[arg-type]
+
+
 def opportunity_create(
     *,
     user: User | None,
@@ -65,7 +73,7 @@ def opportunity_create(
         )
         opportunity.full_clean(exclude=["slug"] if not data.get("slug") else None)
         opportunity.save()
-        opportunity.industries.set(industries)
+        opportunity_industries_set(opportunity=opportunity, industries=industries)
     return opportunity
 
 
@@ -83,7 +91,7 @@ def opportunity_update(
         opportunity.full_clean()
         opportunity.save()
         if industries is not None:
-            opportunity.industries.set(industries)
+            opportunity_industries_set(opportunity=opportunity, industries=industries)
     return opportunity
 
 
@@ -180,12 +188,12 @@ def _validate_rows(data: bytes, report: ImportReport) -> list[tuple[int, Opportu
 def _apply_row(form: OpportunityRow, existing: Opportunity | None) -> str:
     fields = form.model_fields()
     poster: Organization = form.cleaned_data["poster"]
-    industries = set(form.cleaned_data["industries"])
+    industries: set[str] = set(form.cleaned_data["industries"])
     if existing is None:
         opportunity = Opportunity(slug=form.cleaned_data["slug"], posted_by=poster, **fields)
         opportunity.full_clean()
         opportunity.save()
-        opportunity.industries.set(industries)
+        opportunity_industries_set(opportunity=opportunity, industries=industries)
         return "created"
     changed = existing.posted_by_id != poster.pk
     existing.posted_by = poster
@@ -197,7 +205,7 @@ def _apply_row(form: OpportunityRow, existing: Opportunity | None) -> str:
         existing.full_clean()
         existing.save()
     if {i.slug for i in existing.industries.all()} != industries:
-        existing.industries.set(industries)
+        opportunity_industries_set(opportunity=existing, industries=industries)
         changed = True
     return "updated" if changed else "unchanged"
 

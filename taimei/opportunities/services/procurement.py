@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -31,6 +32,7 @@ from taimei.opportunities.conf import procurement_publisher
 from taimei.opportunities.matching.glossary import Matcher, concepts, find_concepts, synonyms
 from taimei.opportunities.models import NoticeFollow, Opportunity, ProcurementAlert
 from taimei.opportunities.services.notify import notify_users
+from taimei.opportunities.services.posts import opportunity_industries_set
 
 if TYPE_CHECKING:
     from taimei.accounts.models import User
@@ -270,7 +272,7 @@ def _apply(notices: list[Notice], source: str, report: ImportReport) -> None:
                 )
                 post.full_clean()
                 post.save()
-                post.industries.set(industries)
+                opportunity_industries_set(opportunity=post, industries=industries)
                 created.append(post)
                 report.created += 1
                 continue
@@ -285,7 +287,7 @@ def _apply(notices: list[Notice], source: str, report: ImportReport) -> None:
             else:
                 report.unchanged += 1
             if {i.slug for i in post.industries.all()} != industries:
-                post.industries.set(industries)
+                opportunity_industries_set(opportunity=post, industries=industries)
         alert_matches(posts=created)
 
 
@@ -352,6 +354,10 @@ def _keyword_matcher(keyword: str) -> Matcher:
     return Matcher(dict.fromkeys([keyword, *synonyms(keyword)], "hit"))
 
 
+def _alert_text(post: Opportunity) -> str:
+    return _("New procurement notice: %(title)s") % {"title": post.title}
+
+
 def alert_matches_post(alert: ProcurementAlert, post: Opportunity, industries: set[str]) -> bool:
     """Does `post` meet every criterion `alert` sets?"""
     if alert.naics_prefix and not post.naics_code.startswith(alert.naics_prefix):
@@ -378,7 +384,7 @@ def alert_matches(*, posts: Iterable[Opportunity]) -> int:
             users=users,
             kind="procurement-alert",
             url=post.get_absolute_url(),
-            text=lambda post=post: _("New procurement notice: %(title)s") % {"title": post.title},
+            text=partial(_alert_text, post),
         )
         sent += len(users)
     return sent

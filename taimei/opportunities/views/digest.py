@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from taimei.core.http import AuthenticatedHttpRequest
 from taimei.members.selectors import user_is_approved_member
 from taimei.opportunities.models import DigestPreference, SavedSearch
 from taimei.opportunities.services import digest
 
 
 @login_required
-def saved_searches(request: HttpRequest) -> HttpResponse:
+def saved_searches(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The user's saved searches and whether the weekly digest is on."""
     preference = DigestPreference.objects.filter(user=request.user).first()
     context = {
@@ -29,7 +30,7 @@ def saved_searches(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def saved_search_create(request: HttpRequest) -> HttpResponse:
+def saved_search_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not user_is_approved_member(request.user):
         raise PermissionDenied
     try:
@@ -45,14 +46,14 @@ def saved_search_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def saved_search_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def saved_search_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     get_object_or_404(SavedSearch, pk=pk, user=request.user).delete()
     return redirect("opportunities:saved-searches")
 
 
 @login_required
 @require_POST
-def digest_setting(request: HttpRequest) -> HttpResponse:
+def digest_setting(request: AuthenticatedHttpRequest) -> HttpResponse:
     digest.digest_subscribe(user=request.user, weekly=request.POST.get("weekly") == "1")
     messages.success(request, _("Your digest setting was saved."))
     return redirect("opportunities:saved-searches")

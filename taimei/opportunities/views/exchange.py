@@ -5,25 +5,26 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from taimei.core.http import AuthenticatedHttpRequest
 from taimei.opportunities import selectors, services
 from taimei.opportunities.forms import MeetingAnswerForm, MeetingRequestForm, MessageForm, TimesForm
 from taimei.opportunities.models import Meeting
 
 
 @login_required
-def conversation_list(request: HttpRequest) -> HttpResponse:
+def conversation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     conversations = selectors.conversation_list(request.user)
     return render(request, "opportunities/conversations.html", {"conversations": conversations})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def conversation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The thread, its meetings, and (for the two sides) the reply box."""
     conversation = selectors.access_conversation(request.user, pk)
     acting = selectors.acting_organization(request.user, conversation)
@@ -56,7 +57,7 @@ def conversation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Request a meeting in a conversation: up to three times, online or in person."""
     conversation = selectors.access_conversation(request.user, pk)
     acting = selectors.acting_organization(request.user, conversation)
@@ -89,7 +90,7 @@ def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def meeting_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Accept a proposed time, decline, or propose other times."""
     meeting = selectors.access_meeting(request.user, pk)
     acting = selectors.acting_organization(request.user, meeting.conversation)
@@ -105,7 +106,7 @@ def meeting_answer(request: HttpRequest, pk: int) -> HttpResponse:
     if action == "propose":
         if not times_form.is_valid():
             messages.error(
-                request, "; ".join(e for errors in times_form.errors.values() for e in errors)
+                request, "; ".join(str(e) for errors in times_form.errors.values() for e in errors)
             )
             return redirect(meeting)
         times = times_form.times()
@@ -126,7 +127,7 @@ def meeting_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_calendar(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """An accepted meeting as an .ics file for any calendar."""
     meeting = selectors.access_meeting(request.user, pk)
     if meeting.status != Meeting.Status.ACCEPTED:
@@ -139,7 +140,7 @@ def meeting_calendar(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def notifications(request: HttpRequest) -> HttpResponse:
+def notifications(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The user's notifications; POST marks them all read."""
     if request.method == "POST":
         services.notifications_mark_read(user=request.user)

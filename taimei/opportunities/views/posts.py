@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from taimei.core.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from taimei.members.models import Organization
 from taimei.members.selectors import user_is_approved_member
 from taimei.opportunities import selectors, services
@@ -32,7 +33,7 @@ def _query_without(request: HttpRequest, name: str) -> str:
     return params.urlencode()
 
 
-def opportunity_list(request: HttpRequest) -> HttpResponse:
+def opportunity_list(request: HtmxHttpRequest) -> HttpResponse:
     """Posts the visitor may see, with facets and pagination; htmx gets the partial."""
     filters = selectors.OpportunityFilters.from_params(request.GET.dict())
     paginator = Paginator(selectors.opportunity_list(filters, request.user), per_page=page_size())
@@ -91,7 +92,7 @@ def opportunity_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def opportunity_create(request: HttpRequest) -> HttpResponse:
+def opportunity_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Post an opportunity for one of the user's organisations (approved members only)."""
     organizations = selectors.user_organizations_for_acting(request.user)
     if not user_is_approved_member(request.user) or not organizations.exists():
@@ -113,7 +114,7 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def opportunity_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def opportunity_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Edit a post: the poster's people and staff only."""
     opportunity = selectors.access_opportunity_for_edit(request.user, slug)
     form = OpportunityForm(
@@ -134,7 +135,7 @@ def opportunity_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def opportunity_close(request: HttpRequest, slug: str) -> HttpResponse:
+def opportunity_close(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     opportunity = selectors.access_opportunity_for_edit(request.user, slug)
     form = CloseForm(request.POST)
     if form.is_valid():
@@ -150,7 +151,7 @@ def opportunity_close(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def interest_submit(request: HttpRequest, slug: str) -> HttpResponse:
+def interest_submit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Answer a post for one of the user's organisations."""
     opportunity = selectors.access_opportunity(request.user, slug)
     organizations = selectors.interest_organizations(request.user, opportunity)
@@ -169,13 +170,15 @@ def interest_submit(request: HttpRequest, slug: str) -> HttpResponse:
         except services.ExchangeError as error:
             messages.error(request, str(error))
     else:
-        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(
+            request, "; ".join(str(e) for errors in form.errors.values() for e in errors)
+        )
     return redirect(opportunity)
 
 
 @login_required
 @require_POST
-def interest_decide(request: HttpRequest, pk: int) -> HttpResponse:
+def interest_decide(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Accept or decline an answer; accepting opens the conversation."""
     interest = selectors.access_interest_for_decision(request.user, pk)
     accept = request.POST.get("decision") == "accept"
@@ -193,7 +196,9 @@ def interest_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def suggestion_dismiss(request: HttpRequest, slug: str, organization: str) -> HttpResponse:
+def suggestion_dismiss(
+    request: AuthenticatedHttpRequest, slug: str, organization: str
+) -> HttpResponse:
     """The poster marks a suggested organisation "not relevant"."""
     opportunity = selectors.access_opportunity_for_edit(request.user, slug)
     suggested = get_object_or_404(Organization, slug=organization)
@@ -211,7 +216,9 @@ def suggestion_dismiss(request: HttpRequest, slug: str, organization: str) -> Ht
 
 @login_required
 @require_POST
-def suggestion_contact(request: HttpRequest, slug: str, organization: str) -> HttpResponse:
+def suggestion_contact(
+    request: AuthenticatedHttpRequest, slug: str, organization: str
+) -> HttpResponse:
     """The poster writes to a suggested organisation, which opens a conversation."""
     opportunity = selectors.access_opportunity(request.user, slug)
     if not selectors.user_is_in_organization(request.user, opportunity.posted_by_id):
@@ -245,7 +252,7 @@ def _acting_organization(request: HttpRequest) -> tuple[list[Organization], Orga
 
 
 @login_required
-def for_you(request: HttpRequest) -> HttpResponse:
+def for_you(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Open posts ranked for one of the user's organisations, each with its reasons."""
     organizations, organization = _acting_organization(request)
     matches = engine.opportunities_for_member(
@@ -265,7 +272,7 @@ def for_you(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def for_you_dismiss(request: HttpRequest, slug: str) -> HttpResponse:
+def for_you_dismiss(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """A member marks a suggested post "not relevant" for their organisation."""
     _organizations, organization = _acting_organization(request)
     opportunity = selectors.access_opportunity(request.user, slug)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from taimei.core.http import AuthenticatedHttpRequest
 from taimei.core.taxonomy import industry_choices
 from taimei.members.selectors import user_is_approved_member
 from taimei.opportunities import selectors
@@ -37,7 +38,9 @@ class AlertForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["industry"].choices = [("", "—"), *industry_choices()]
+        industry = self.fields["industry"]
+        assert isinstance(industry, forms.ChoiceField)
+        industry.choices = [("", "—"), *industry_choices()]
 
 
 def _require_member(request: HttpRequest) -> None:
@@ -47,7 +50,7 @@ def _require_member(request: HttpRequest) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def alerts(request: HttpRequest) -> HttpResponse:
+def alerts(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The user's procurement alerts and a form to add one."""
     _require_member(request)
     form = AlertForm(request.POST if request.method == "POST" else None)
@@ -70,7 +73,7 @@ def alerts(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def alert_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def alert_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     get_object_or_404(ProcurementAlert, pk=pk, user=request.user).delete()
     messages.success(request, _("Alert removed."))
     return redirect("opportunities:alerts")
@@ -78,7 +81,7 @@ def alert_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def notice_follow(request: HttpRequest, slug: str) -> HttpResponse:
+def notice_follow(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Follow or unfollow a public procurement notice."""
     _require_member(request)
     opportunity = selectors.access_opportunity(request.user, slug)

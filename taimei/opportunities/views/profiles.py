@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from taimei.core.http import AuthenticatedHttpRequest
 from taimei.members.selectors import access_organization_for_edit, user_is_approved_member
 from taimei.opportunities.forms import StartupProfileForm, TalentProfileForm
 from taimei.opportunities.models import StartupProfile, TalentProfile
@@ -18,7 +19,7 @@ from taimei.opportunities.services import profiles
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def talent_profile(request: HttpRequest) -> HttpResponse:
+def talent_profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The signed-in member's own talent profile."""
     if not user_is_approved_member(request.user):
         raise PermissionDenied
@@ -33,7 +34,7 @@ def talent_profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def startup_profile(request: HttpRequest, slug: str) -> HttpResponse:
+def startup_profile(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """An organisation's startup profile: its administrators and staff only."""
     organization = access_organization_for_edit(request.user, slug)
     instance = StartupProfile.objects.filter(organization=organization).first()
