@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from taimei.core.http import AuthenticatedHttpRequest
 from taimei.events.models import (
     Event,
     Logistics,
@@ -92,7 +95,12 @@ class RegistrationAdmin(admin.ModelAdmin):
     inlines = [LogisticsInline]
     actions = ["approve", "decline", "cancel"]
 
-    def _apply(self, request: HttpRequest, queryset: QuerySet[Registration], action) -> None:  # type: ignore[no-untyped-def]
+    def _apply(
+        self,
+        request: AuthenticatedHttpRequest,
+        queryset: QuerySet[Registration],
+        action: Callable[[Registration], object],
+    ) -> None:
         for registration in queryset:
             try:
                 action(registration)
@@ -100,19 +108,19 @@ class RegistrationAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{registration}: {error}", messages.WARNING)
 
     @admin.action(description=_("Approve the selected applications"))
-    def approve(self, request: HttpRequest, queryset: QuerySet[Registration]) -> None:
+    def approve(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Registration]) -> None:
         self._apply(
             request, queryset, lambda r: registration_approve(registration=r, by=request.user)
         )
 
     @admin.action(description=_("Decline the selected applications"))
-    def decline(self, request: HttpRequest, queryset: QuerySet[Registration]) -> None:
+    def decline(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Registration]) -> None:
         self._apply(
             request, queryset, lambda r: registration_decline(registration=r, by=request.user)
         )
 
     @admin.action(description=_("Cancel the selected registrations (promotes the waitlist)"))
-    def cancel(self, request: HttpRequest, queryset: QuerySet[Registration]) -> None:
+    def cancel(self, request: AuthenticatedHttpRequest, queryset: QuerySet[Registration]) -> None:
         self._apply(request, queryset, lambda r: registration_cancel(registration=r))
 
 

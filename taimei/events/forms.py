@@ -81,7 +81,9 @@ class EventForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in LOCAL_TIME_FIELDS:
-            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+            field = self.fields[name]
+            assert isinstance(field, forms.DateTimeField)
+            field.input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
         if self.instance.pk:
             zone = self.instance.timezone
             for name in LOCAL_TIME_FIELDS:
@@ -92,7 +94,8 @@ class EventForm(forms.ModelForm):
             self.initial["industries"] = list(self.instance.industries.all())
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         zone = data.get("timezone") or "Asia/Taipei"
         for name in LOCAL_TIME_FIELDS:
             value = data.get(name)
@@ -136,9 +139,11 @@ class RegistrationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["seats"].min_value = 1
-        self.fields["seats"].widget.attrs["min"] = 1
-        self.fields["seats"].widget.attrs["max"] = 20
+        seats = self.fields["seats"]
+        assert isinstance(seats, forms.IntegerField)
+        seats.min_value = 1
+        seats.widget.attrs["min"] = 1
+        seats.widget.attrs["max"] = 20
         if not event.meetings_enabled:
             del self.fields["participant_type"]
 
@@ -190,8 +195,11 @@ class MeetingRequestForm(forms.Form):
     )
 
 
+MARK_CHOICES = [("", "—"), *MeetingPreference.Mark.choices]
+
+
 class MarkForm(forms.Form):
-    mark = forms.ChoiceField(choices=[("", "—"), *MeetingPreference.Mark.choices], required=False)
+    mark = forms.ChoiceField(choices=MARK_CHOICES, required=False)
 
 
 class TimezoneForm(forms.Form):

@@ -82,7 +82,9 @@ class _Model:
         for (meeting_id, slot), var in self.choice.items():
             self.model.add_hint(var, 1 if slot_of.get(meeting_id) == slot else 0)
 
-    def solve(self, seconds: float, workers: int) -> tuple[int, dict[int, int] | None]:
+    def solve(
+        self, seconds: float, workers: int
+    ) -> tuple[cp_model.CpSolverStatus, dict[int, int] | None]:
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(seconds, 0.5)
         solver.parameters.num_workers = workers

@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from taimei.core.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from taimei.core.taxonomy import INDUSTRIES, TOPICS
 from taimei.events import selectors
 from taimei.events.forms import EventForm, TimezoneForm
@@ -34,7 +35,7 @@ def _filter_context(request: HttpRequest, filters: selectors.EventFilters) -> di
     }
 
 
-def calendar_list(request: HttpRequest) -> HttpResponse:
+def calendar_list(request: HtmxHttpRequest) -> HttpResponse:
     """Upcoming (or past) events with filters; htmx gets the list partial."""
     filters = selectors.EventFilters.from_params(request.GET.dict())
     events = list(selectors.event_list(filters, user=request.user)[:200])
@@ -55,7 +56,7 @@ def _now(zone: str) -> date:
     return localize(timezone.now(), zone).date().replace(day=1)
 
 
-def calendar_month(request: HttpRequest) -> HttpResponse:
+def calendar_month(request: HtmxHttpRequest) -> HttpResponse:
     """A month grid in the viewer's zone; htmx gets the grid partial."""
     zone = viewer_zone(request)
     filters = selectors.EventFilters.from_params(request.GET.dict())
@@ -129,7 +130,7 @@ def set_timezone(request: HttpRequest) -> HttpResponse:
 
 @staff_member_required
 @require_http_methods(["GET", "POST"])
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         event = event_create(
@@ -145,7 +146,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 @staff_member_required
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, slug: str) -> HttpResponse:
+def edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     event = selectors.access_event_for_staff(request.user, slug)
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():

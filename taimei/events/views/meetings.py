@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from taimei.core.http import AuthenticatedHttpRequest
 from taimei.events import selectors
-from taimei.events.forms import MarkForm, MeetingGridForm, MeetingRequestForm
+from taimei.events.forms import MARK_CHOICES, MarkForm, MeetingGridForm, MeetingRequestForm
 from taimei.events.ics import agenda_ics
 from taimei.events.models import Event, MeetingRequest, MeetingSlot, Registration
 from taimei.events.services import (
@@ -35,7 +36,7 @@ def _attendee(request: HttpRequest, slug: str) -> tuple[Event, Registration]:
 
 
 @login_required
-def meetings(request: HttpRequest, slug: str) -> HttpResponse:
+def meetings(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Other attendees with marks and request buttons, and my requests in and out."""
     event, me = _attendee(request, slug)
     q = request.GET.get("q", "")[:100].strip()
@@ -48,7 +49,7 @@ def meetings(request: HttpRequest, slug: str) -> HttpResponse:
         requests=selectors.meeting_requests_for(me),
         open_count=selectors.open_request_count(me),
         request_form=MeetingRequestForm(),
-        mark_choices=MarkForm.base_fields["mark"].choices,
+        mark_choices=MARK_CHOICES,
     )
     template = "events/partials/_attendees.html" if request.htmx else "events/meetings.html"
     return render(request, template, context)
@@ -60,7 +61,7 @@ def _other(event: Event, pk: int) -> Registration:
 
 @login_required
 @require_POST
-def mark(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def mark(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     event, me = _attendee(request, slug)
     form = MarkForm(request.POST)
     if form.is_valid():
@@ -77,7 +78,7 @@ def mark(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def request_meeting(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def request_meeting(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     event, me = _attendee(request, slug)
     form = MeetingRequestForm(request.POST)
     if form.is_valid():
@@ -101,7 +102,7 @@ def _request(event: Event, pk: int) -> MeetingRequest:
 
 @login_required
 @require_POST
-def respond(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def respond(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     event, me = _attendee(request, slug)
     try:
         meeting_request_respond(
@@ -118,7 +119,7 @@ def respond(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def withdraw(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     event, me = _attendee(request, slug)
     try:
         meeting_request_withdraw(request=_request(event, pk), by=me)
@@ -131,7 +132,7 @@ def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def availability(request: HttpRequest, slug: str) -> HttpResponse:
+def availability(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     event, me = _attendee(request, slug)
     wanted = {value for value in request.POST.getlist("unavailable") if value.isdigit()}
     slots = MeetingSlot.objects.filter(event=event, pk__in=wanted)
@@ -141,7 +142,7 @@ def availability(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def agenda(request: HttpRequest, slug: str) -> HttpResponse:
+def agenda(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """My meetings in time order, my availability, and what still waits for a slot."""
     event, me = _attendee(request, slug)
     context = page_context(
@@ -158,7 +159,7 @@ def agenda(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def agenda_ics_view(request: HttpRequest, slug: str) -> HttpResponse:
+def agenda_ics_view(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     _event, me = _attendee(request, slug)
     response = HttpResponse(
         agenda_ics(me, selectors.agenda(me)),
@@ -170,7 +171,7 @@ def agenda_ics_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 @staff_member_required
 @require_http_methods(["GET", "POST"])
-def setup(request: HttpRequest, slug: str) -> HttpResponse:
+def setup(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The organiser lays out slots and tables and runs the scheduler."""
     event = selectors.access_event_for_staff(request.user, slug)
     form = MeetingGridForm(request.POST or None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from taimei.core.http import AuthenticatedHttpRequest
 from taimei.events import selectors
 from taimei.events.forms import DecisionForm, LogisticsForm, RegistrationForm
 from taimei.events.models import Logistics, Registration
@@ -28,7 +31,10 @@ from taimei.events.services import (
 from taimei.events.views.common import client_language, page_context
 from taimei.members.selectors import user_organizations
 
-STATUS_MESSAGES = {
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+STATUS_MESSAGES: dict[str, StrOrPromise] = {
     Registration.Status.CONFIRMED: gettext_lazy(
         "You are registered. A confirmation is on its way."
     ),
@@ -158,7 +164,7 @@ def logistics(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @staff_member_required
-def registrations(request: HttpRequest, slug: str) -> HttpResponse:
+def registrations(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Staff desk: applications to decide, check-in list (printable) and CSV export."""
     event = selectors.access_event_for_staff(request.user, slug)
     if request.GET.get("format") == "csv":
@@ -180,7 +186,7 @@ def registrations(request: HttpRequest, slug: str) -> HttpResponse:
 
 @staff_member_required
 @require_POST
-def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def decide(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     event = selectors.access_event_for_staff(request.user, slug)
     registration = get_object_or_404(Registration, pk=pk, event=event)
     form = DecisionForm(request.POST)
@@ -201,7 +207,7 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @staff_member_required
 @require_POST
-def check_in(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def check_in(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """Tick an attendee in at the desk; htmx swaps just the row."""
     event = selectors.access_event_for_staff(request.user, slug)
     registration = get_object_or_404(Registration, pk=pk, event=event)
