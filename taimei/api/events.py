@@ -14,8 +14,10 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from taimei.api.auth import authenticated
+from taimei.core.http import AuthenticatedHttpRequest
 from taimei.events import selectors
 from taimei.events.models import Event, Registration
+from taimei.events.models.event import ParticipantType
 from taimei.events.services import (
     RegistrationData,
     RegistrationError,
@@ -140,10 +142,12 @@ def event_get(request: HttpRequest, slug: str) -> Event:
     response={201: RegistrationOut, 400: ErrorOut},
     auth=authenticated,
 )
-def registration_post(request: HttpRequest, slug: str, payload: RegistrationIn) -> object:
+def registration_post(
+    request: AuthenticatedHttpRequest, slug: str, payload: RegistrationIn
+) -> object:
     """Register the caller: confirmed, waitlisted, or (staged events) an application."""
     event = selectors.access_event(request.user, slug)
-    types = {value for value, _label in Registration._meta.get_field("participant_type").choices}
+    types = set(ParticipantType.values)
     if payload.participant_type not in types:
         return 400, {"detail": f"participant_type must be one of {sorted(types)}"}
     data = RegistrationData(
@@ -159,7 +163,7 @@ def registration_post(request: HttpRequest, slug: str, payload: RegistrationIn) 
 
 
 @router.get("/registrations/mine", response=list[RegistrationOut], auth=authenticated)
-def registrations_mine(request: HttpRequest) -> object:
+def registrations_mine(request: AuthenticatedHttpRequest) -> object:
     return selectors.user_registrations(request.user)
 
 
@@ -175,7 +179,7 @@ def _own_registration(request: HttpRequest, pk: int) -> Registration:
     response={200: RegistrationOut, 400: ErrorOut},
     auth=authenticated,
 )
-def registration_cancel_post(request: HttpRequest, pk: int) -> object:
+def registration_cancel_post(request: AuthenticatedHttpRequest, pk: int) -> object:
     """Cancel one's own registration (staff: any); the first in line is promoted."""
     registration = _own_registration(request, pk)
     try:
@@ -188,7 +192,7 @@ def registration_cancel_post(request: HttpRequest, pk: int) -> object:
 
 @router.get("/events/{slug}/registrations", response=list[RegistrationOut], auth=authenticated)
 @paginate(LimitOffsetPagination)
-def event_registrations(request: HttpRequest, slug: str) -> object:
+def event_registrations(request: AuthenticatedHttpRequest, slug: str) -> object:
     """Every registration of an event: staff only."""
     try:
         event = selectors.access_event_for_staff(request.user, slug)
@@ -198,7 +202,7 @@ def event_registrations(request: HttpRequest, slug: str) -> object:
 
 
 @router.get("/events/{slug}/registrations.csv", auth=authenticated)
-def event_registrations_csv(request: HttpRequest, slug: str) -> HttpResponse:
+def event_registrations_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The registrations CSV (the same as the staff desk's export): staff only."""
     try:
         event = selectors.access_event_for_staff(request.user, slug)

@@ -11,6 +11,7 @@ from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from taimei.api.auth import authenticated
+from taimei.core.http import AuthenticatedHttpRequest
 from taimei.core.taxonomy import COUNTRIES, INDUSTRIES
 from taimei.members.models import Organization
 from taimei.members.selectors import user_is_approved_member
@@ -147,7 +148,8 @@ def _check_choices(data: dict[str, object]) -> None:
     for name, values in allowed.items():
         if name in data and data[name] is not None and data[name] not in values:
             raise HttpError(422, f"{name} must be one of: {', '.join(v for v in values if v)}")
-    unknown = [slug for slug in data.get("industries") or [] if slug not in INDUSTRIES]  # type: ignore[union-attr]
+    industries = data.get("industries")
+    unknown = [s for s in industries if s not in INDUSTRIES] if isinstance(industries, list) else []
     if unknown:
         raise HttpError(422, f"unknown industries: {', '.join(unknown)}")
 
@@ -178,7 +180,9 @@ def get_opportunity(request: HttpRequest, slug: str) -> Opportunity:
     response={201: OpportunityOut, 403: ErrorOut, 422: ErrorOut},
     auth=authenticated,
 )
-def create_opportunity(request: HttpRequest, payload: OpportunityIn) -> Status[Opportunity]:
+def create_opportunity(
+    request: AuthenticatedHttpRequest, payload: OpportunityIn
+) -> Status[Opportunity]:
     """Post for one of the caller's organisations (approved members only)."""
     data = payload.dict()
     _check_choices(data)
@@ -202,7 +206,9 @@ def create_opportunity(request: HttpRequest, payload: OpportunityIn) -> Status[O
 @router.patch(
     "/opportunities/{slug}", response={200: OpportunityOut, 422: ErrorOut}, auth=authenticated
 )
-def patch_opportunity(request: HttpRequest, slug: str, payload: OpportunityPatch) -> Opportunity:
+def patch_opportunity(
+    request: AuthenticatedHttpRequest, slug: str, payload: OpportunityPatch
+) -> Opportunity:
     """Edit or close a post: the poster's people and staff only."""
     opportunity = _access(request, slug)
     if not selectors.user_can_manage_opportunity(request.user, opportunity):
@@ -223,7 +229,9 @@ def patch_opportunity(request: HttpRequest, slug: str, payload: OpportunityPatch
 
 
 @router.get("/opportunities/{slug}/matches", response=list[MatchOut], auth=authenticated)
-def opportunity_matches(request: HttpRequest, slug: str, limit: int = 10) -> list[MatchOut]:
+def opportunity_matches(
+    request: AuthenticatedHttpRequest, slug: str, limit: int = 10
+) -> list[MatchOut]:
     """Suggested member organisations with reasons (the poster's people and staff)."""
     opportunity = _access(request, slug)
     if not selectors.user_can_manage_opportunity(request.user, opportunity):
@@ -233,7 +241,7 @@ def opportunity_matches(request: HttpRequest, slug: str, limit: int = 10) -> lis
 
 
 @router.get("/members/{slug}/matches", response=list[MatchOut], auth=authenticated)
-def member_matches(request: HttpRequest, slug: str, limit: int = 10) -> list[MatchOut]:
+def member_matches(request: AuthenticatedHttpRequest, slug: str, limit: int = 10) -> list[MatchOut]:
     """Open posts ranked for an organisation ("for you"): its own people and staff."""
     organization = get_object_or_404(Organization, slug=slug)
     mine = selectors.user_organizations_for_acting(request.user).filter(pk=organization.pk)
@@ -246,7 +254,7 @@ def member_matches(request: HttpRequest, slug: str, limit: int = 10) -> list[Mat
 
 
 @router.get("/opportunities/{slug}/interests", response=list[InterestOut], auth=authenticated)
-def list_interests(request: HttpRequest, slug: str) -> object:
+def list_interests(request: AuthenticatedHttpRequest, slug: str) -> object:
     """All answers for the poster and staff; the caller's own answers for anyone else."""
     opportunity = _access(request, slug)
     return selectors.opportunity_interests(opportunity, viewer=request.user)
@@ -257,7 +265,9 @@ def list_interests(request: HttpRequest, slug: str) -> object:
     response={201: InterestOut, 403: ErrorOut, 409: ErrorOut},
     auth=authenticated,
 )
-def create_interest(request: HttpRequest, slug: str, payload: InterestIn) -> Status[Interest]:
+def create_interest(
+    request: AuthenticatedHttpRequest, slug: str, payload: InterestIn
+) -> Status[Interest]:
     """Express interest for one of the caller's organisations."""
     opportunity = _access(request, slug)
     organization = (
@@ -284,7 +294,9 @@ def create_interest(request: HttpRequest, slug: str, payload: InterestIn) -> Sta
     response={200: InterestOut, 409: ErrorOut},
     auth=authenticated,
 )
-def decide_interest(request: HttpRequest, interest_id: int, payload: DecisionIn) -> Interest:
+def decide_interest(
+    request: AuthenticatedHttpRequest, interest_id: int, payload: DecisionIn
+) -> Interest:
     """Accept or decline an answer (the poster's people and staff)."""
     try:
         interest = selectors.access_interest_for_decision(request.user, interest_id)
