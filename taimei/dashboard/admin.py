@@ -20,7 +20,7 @@ class TermLinesField(forms.CharField):
         return value
 
     def to_python(self, value: object) -> list[str]:  # type: ignore[override]
-        text = super().to_python(value)
+        text = super().to_python(value) or ""
         return [line.strip() for line in text.splitlines() if line.strip()]
 
 

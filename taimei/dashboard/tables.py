@@ -10,7 +10,7 @@ import csv
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import IO
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +27,9 @@ from taimei.dashboard.selectors import (
     WatchlistTimelines,
     country_label,
 )
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +89,7 @@ def _percent(part: int, whole: int) -> str:
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_csv(table: Table, stream: IO[str]) -> None:
+def write_csv(table: Table, stream: SupportsWrite[str]) -> None:
     """The table as CSV: a header row, the rows, then the totals row when there is one."""
     writer = csv.writer(stream)
     writer.writerow(table.columns)

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import condition, require_safe
 
+from taimei.core.http import AuthenticatedHttpRequest
 from taimei.dashboard.filters import period_from, presets
 from taimei.dashboard.panels import PANELS, table_panel
 from taimei.dashboard.selectors import access_dashboard
@@ -24,7 +25,7 @@ PLOTLY_VERSION = importlib.metadata.version("plotly")
 
 @require_safe
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every panel for the chosen period; an htmx request (filter, preset) gets the partial."""
     access_dashboard(request.user)
     period, form = period_from(request.GET)
@@ -42,7 +43,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @login_required
-def table_csv(request: HttpRequest, key: str) -> HttpResponse:
+def table_csv(request: AuthenticatedHttpRequest, key: str) -> HttpResponse:
     """One table of the dashboard as a CSV file, for the same period as the page."""
     access_dashboard(request.user)
     panel = table_panel(key)

@@ -6,7 +6,6 @@ over data with queries: the query count does not grow with members, articles or 
 """
 
 from taimei.dashboard.selectors.activity import (
-    FUNNEL_STAGES,
     AttendanceRow,
     FunnelRow,
     event_attendance,
@@ -34,7 +33,6 @@ from taimei.dashboard.selectors.watchlists import (
 )
 
 __all__ = [
-    "FUNNEL_STAGES",
     "AttendanceRow",
     "CountRow",
     "FunnelRow",

@@ -33,9 +33,6 @@ class FunnelRow:
     meetings: int
 
 
-FUNNEL_STAGES = ("posted", "answered", "accepted", "meetings")
-
-
 def opportunity_funnel(*, period: Period) -> list[FunnelRow]:
     """Posts created in the period per kind, with each funnel stage reached (one query)."""
     interests = Interest.objects.filter(opportunity=OuterRef("pk"))
@@ -51,7 +48,7 @@ def opportunity_funnel(*, period: Period) -> list[FunnelRow]:
         .annotate(
             posted=Count("pk", distinct=True),
             answered=Count("pk", distinct=True, filter=Exists(interests)),
-            interests=Count("interests", distinct=True),
+            answers=Count("interests", distinct=True),
             accepted=Count(
                 "pk",
                 distinct=True,
@@ -65,7 +62,11 @@ def opportunity_funnel(*, period: Period) -> list[FunnelRow]:
         FunnelRow(
             kind=kind,
             label=term_label(OPPORTUNITY_KINDS, kind),
-            **{name: rows[kind][name] for name in (*FUNNEL_STAGES, "interests")},
+            posted=rows[kind]["posted"],
+            answered=rows[kind]["answered"],
+            interests=rows[kind]["answers"],
+            accepted=rows[kind]["accepted"],
+            meetings=rows[kind]["meetings"],
         )
         for kind in order
         if kind in rows

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When, Window
 from django.db.models.functions import RowNumber
@@ -73,8 +75,10 @@ def watchlist_timelines(*, period: Period, latest: int) -> WatchlistTimelines:
         .values("bucket")
         .annotate(**{f"w{pk}": Count("pk", filter=q) for pk, q in conditions.items()})
     ):
+        # The per-term counts have computed names, which the row's inferred type cannot list.
+        counts = cast("Mapping[str, int]", row)
         for pk in conditions:
-            per_bucket[pk][row["bucket"]] = row[f"w{pk}"]
+            per_bucket[pk][row["bucket"]] = counts[f"w{pk}"]
     latest_by_term = _latest_matches(published, conditions, latest)
     return WatchlistTimelines(
         buckets=buckets,
