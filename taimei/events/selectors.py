@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -79,9 +80,9 @@ class EventFilters:
 
     @classmethod
     def from_params(cls, params: dict[str, str]) -> EventFilters:
-        def pick(name: str, allowed: object) -> str:
+        def pick(name: str, allowed: Container[str]) -> str:
             value = str(params.get(name, ""))
-            return value if value in allowed else ""  # type: ignore[operator]
+            return value if value in allowed else ""
 
         return cls(
             q=str(params.get("q", ""))[:200].strip(),
@@ -166,12 +167,11 @@ def registration_refusal(*, user: AnyUser | None, event: Event) -> str | None:
         return _("This event is not open for registration.")
     if not event.registration_is_open():
         return _("Registration for this event is closed.")
-    signed_in = user is not None and user.is_authenticated
     if event.audience == Event.Audience.PUBLIC:
         return None
-    if not signed_in:
+    if user is None or not user.is_authenticated:
         return _("Sign in with your member account to register.")
-    if not user_is_approved_member(user):  # type: ignore[arg-type]
+    if not user_is_approved_member(user):
         return _("This event is for alliance members.")
     return None
 
@@ -238,7 +238,7 @@ def event_counts(event: Event) -> dict[str, int]:
     }
 
 
-def checkin_list(event: Event) -> QuerySet[Registration]:
+def checkin_list(event: Event) -> list[Registration]:
     """Registrations for the staff desk: confirmed first, then waitlist, then the rest."""
     order = {"confirmed": 0, "applied": 1, "waitlisted": 2, "declined": 3, "cancelled": 4}
     registrations = list(
@@ -247,7 +247,7 @@ def checkin_list(event: Event) -> QuerySet[Registration]:
         )
     )
     registrations.sort(key=lambda r: (order.get(r.status, 9), r.attendee_name.lower()))
-    return registrations  # type: ignore[return-value]
+    return registrations
 
 
 # --- B2B meetings -------------------------------------------------------------------------
