@@ -297,23 +297,25 @@ def _statement(
     score, score_params = _score(query, now)
     columns = ", ".join(column for column, _names in FACET_COLUMNS)
     groups = ", ".join(f"({column})" for column, _names in FACET_COLUMNS)
+    # The facet columns of the counted matches are read by row address: the list of matches
+    # stays narrow, and however many there are, at most about `exact_up_to` rows are read.
     facet_part = (
-        f"UNION ALL SELECT 'facet', count(*), NULL, {columns}, NULL, NULL FROM matches "  # noqa: S608
-        "WHERE shard %% (SELECT level FROM sampling) = 0 "
-        f"GROUP BY GROUPING SETS ((), {groups}) "
+        f"UNION ALL SELECT 'facet', count(*), NULL, {columns}, NULL, NULL "  # noqa: S608
+        "FROM search_document WHERE ctid = ANY(ARRAY("
+        "  SELECT tid FROM matches WHERE shard %% (SELECT level FROM sampling) = 0"
+        f")) GROUP BY GROUPING SETS ((), {groups}) "
         if facets
         else ""
     )
     sql = (
         "WITH matches AS MATERIALIZED ("  # noqa: S608 - fragments are ours, values are parameters
-        f"  SELECT ctid AS tid, doc_id, fresh, shard, {columns} FROM search_document"
-        f"  WHERE {where}"
+        f"  SELECT ctid AS tid, fresh, shard FROM search_document WHERE {where}"
         "), sampling AS ("
         "  SELECT total, CASE WHEN %s > 0 AND total > %s THEN coalesce("
         "    (SELECT max(level) FROM unnest(%s::int[]) AS level WHERE 2 * total >= level * %s),"
         "  1) ELSE 1 END AS level FROM (SELECT count(*) AS total FROM matches) AS counted"
         "), newest AS ("
-        "  SELECT tid FROM matches ORDER BY fresh DESC NULLS FIRST, doc_id LIMIT %s"
+        "  SELECT tid FROM matches ORDER BY fresh DESC NULLS FIRST, tid LIMIT %s"
         "), ranked AS ("
         f"  SELECT payload, {score} AS score, doc_id FROM search_document"
         "  WHERE ctid = ANY(ARRAY(SELECT tid FROM newest))"
