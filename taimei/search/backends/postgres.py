@@ -6,21 +6,22 @@ weights; queries are tsquery literals built from terms, never from the user's sy
 vector and the payload live out of line (see migration 0003), so the rows a search visits
 are narrow.
 
-A search is one statement that reads its matches once, through the GIN index (the planner is
+A search is one statement. It reads its matches once, through the GIN index (the planner is
 told not to scan the table: it cannot see that testing `@@` on a row reads the row's
-out-of-line vector), into a materialised list of short rows, and from that list:
+out-of-line vector), into a materialised list of (row address, date, hash shard), and from
+that list:
 
 - counts them;
 - counts facet values: exactly up to `conf.exact_facets_up_to()` matches, beyond that over
   the matches in a nested hash sample, scaled to the exact total (`facets_estimated`), as the
-  embedded index does;
+  embedded index does; the facet columns of the counted rows are read by address;
 - ranks. `ts_rank` reads a candidate's whole vector, so a result of more than
   RANK_CANDIDATES matches is ranked among its RANK_CANDIDATES newest (undated documents, such
   as members and events, first): news ranking is recency-boosted anyway, and an older
   article is left out only when that many newer ones match.
 
 Reading the matches once matters most for phrases (multi-character words, aliases): the
-index cannot check adjacency, so each candidate row's vector is read to recheck it.
+index cannot check adjacency, so each candidate row's vector is read to recheck it, once.
 """
 
 from __future__ import annotations
@@ -69,12 +70,13 @@ FACET_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 FACET_SEPARATOR = "\x1e"
 GIN_INDEXES = ("search_document_vector", "search_document_facets")
 # For the statement of one search (set_config(..., true) is SET LOCAL). With sequential scans
-# off a forced one would cost 1e10 in the planner's eyes and start JIT compilation; work_mem
-# keeps the list of matches of a common word in memory.
+# off a forced one would cost 1e10 in the planner's eyes and start JIT compilation; parallel
+# workers cost more than they save on a busy small machine (measured); work_mem keeps the
+# list of matches of a common word in memory.
 PLANNER = (
     "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true), "
     "set_config('max_parallel_workers_per_gather', '0', true), "
-    "set_config('work_mem', '64MB', true)"
+    "set_config('work_mem', '32MB', true)"
 )
 
 # For a rebuild's transaction: longer pending lists, merged with more memory (fewer passes

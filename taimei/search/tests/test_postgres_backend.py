@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from taimei.search.backends import get_backend
 from taimei.search.backends import postgres as pg
+from taimei.search.query import parse
 from taimei.search.tests.test_contract import NOW, doc, keys, run
 
 
@@ -80,6 +81,22 @@ def test_a_rebuild_clears_the_marker_a_migration_leaves(backend):
         bulk.add([doc(1, "Drone")])
     assert not backend.needs_rebuild()
     assert keys(run(backend, "drone")) == ["article-1"]
+    with connection.cursor() as cursor:  # the bulk merge left no pending list behind
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = ANY(%s)", [list(pg.GIN_INDEXES)]
+        )
+        assert [options for (options,) in cursor.fetchall()] == [["fastupdate=off"]] * 2
+
+
+def test_a_search_reads_matches_through_the_index(backend):
+    backend.upsert([doc(n, f"Drone {n}", facets={"topic": ["trade"]}) for n in range(50)])
+    sql, params = pg._statement(parse("drone"), ["public"], 0, 10, True, 20_000, NOW)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(pg.PLANNER)
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+    assert "Seq Scan" not in plan
+    assert "Bitmap Index Scan on search_document_vector" in plan
 
 
 def test_shards_are_stable_and_even():
