@@ -13,8 +13,9 @@ that list:
 
 - counts them;
 - counts facet values: exactly up to `conf.exact_facets_up_to()` matches, beyond that over
-  the matches in a nested hash sample, scaled to the exact total (`facets_estimated`), as the
-  embedded index does; the facet columns of the counted rows are read by address;
+  the matches in the smallest nested hash sample holding SAMPLE_MATCHES of them, scaled to
+  the exact total (`facets_estimated`), as the embedded index does; the facet columns of the
+  counted rows are read by address;
 - ranks. `ts_rank` reads a candidate's whole vector, so a result of more than
   RANK_CANDIDATES matches is ranked among its RANK_CANDIDATES newest (undated documents, such
   as members and events, first): news ranking is recency-boosted anyway, and an older
@@ -58,9 +59,11 @@ FIELD_LABELS = (("names", "A"), ("title", "B"), ("body", "D"))
 RANK_WEIGHTS = f"{{{WEIGHTS['body'] / WEIGHTS['names']},0,{WEIGHTS['title'] / WEIGHTS['names']},1}}"
 RANK_CANDIDATES = 1000
 # Nested hash samples: a document is in sample level L (1/L of the index) when its shard is a
-# multiple of L.
+# multiple of L. Facets of a huge result are counted over the smallest sample holding at least
+# SAMPLE_MATCHES of its matches (or a quarter of the exact limit), as in the embedded index.
 SAMPLE_LEVELS = tuple(1 << k for k in range(1, 9))
 SHARDS = SAMPLE_LEVELS[-1]
+SAMPLE_MATCHES = 2_000
 # Facet values grouped into two columns and counted with GROUPING SETS: unnesting an array
 # per row costs several times as much as hashing two short strings.
 FACET_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -292,8 +295,9 @@ def _statement(
     `facets` ("facet", count, _, facet_doc, facet_tags) per GROUPING SETS group, and ("hit",
     position, _, _, _, payload, score) for each hit of the page.
 
-    The sample level is the largest of SAMPLE_LEVELS whose sample still holds at least half
-    of `exact_up_to` matches, once there are more than `exact_up_to` (1: count them all).
+    Once there are more than `exact_up_to` matches, the sample level is the largest of
+    SAMPLE_LEVELS whose sample still holds SAMPLE_MATCHES of them (or a quarter of
+    `exact_up_to`); 1 counts them all.
     """
     where, params = _where(query, visibility)
     score, score_params = _score(query, now)
@@ -314,7 +318,7 @@ def _statement(
         f"  SELECT ctid AS tid, fresh, shard FROM search_document WHERE {where}"
         "), sampling AS ("
         "  SELECT total, CASE WHEN %s > 0 AND total > %s THEN coalesce("
-        "    (SELECT max(level) FROM unnest(%s::int[]) AS level WHERE 2 * total >= level * %s),"
+        "    (SELECT max(level) FROM unnest(%s::int[]) AS level WHERE total >= level * %s),"
         "  1) ELSE 1 END AS level FROM (SELECT count(*) AS total FROM matches) AS counted"
         "), newest AS ("
         "  SELECT tid FROM matches ORDER BY fresh DESC NULLS FIRST, tid LIMIT %s"
@@ -333,7 +337,7 @@ def _statement(
         exact_up_to,
         exact_up_to,
         list(SAMPLE_LEVELS),
-        exact_up_to,
+        min(SAMPLE_MATCHES, exact_up_to / 4),
         max(RANK_CANDIDATES, offset + limit),
         *score_params,
         limit,
