@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from taimei.news.pipeline import rules
 from taimei.news.pipeline.decode import decode
 from taimei.news.pipeline.document import Document, Options
 from taimei.news.pipeline.extract import block_paragraphs, extract, split_reporter_place
@@ -458,25 +456,3 @@ def test_block_reading_breaks_lines_at_blocks_and_br_and_skips_comments() -> Non
     )
     assert tree is not None
     assert block_paragraphs(tree) == ["T", "ab", "cd", "e & f", "g", "h", "i", "1", "2", "tail"]
-
-
-_STARTS = re.compile(r"\(\?=\[(?P<starts>(?:\\.|[^\]\\])+)\]\)\(\?:(?P<bare>.*)\)", re.DOTALL)
-_STARTS_RULES = [
-    rule
-    for family in (rules.DROP_RULES, rules.BLOCK_RULES, rules.CAPTION_RULES, rules.CREDIT_RULES)
-    for rule in family
-    if _STARTS.fullmatch(rule.pattern.pattern)
-]
-
-
-@pytest.mark.parametrize("rule", _STARTS_RULES, ids=lambda rule: rule.name)
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data())
-def test_a_rule_with_start_characters_finds_what_its_bare_pattern_finds(
-    rule: rules.Rule, data: st.DataObject
-) -> None:
-    """On texts that hold a match of the bare pattern (so every alternative gets its turn)."""
-    bare = re.compile(_STARTS.fullmatch(rule.pattern.pattern)["bare"], rule.pattern.flags)
-    text = data.draw(st.from_regex(bare))
-    expected = [(match.span(), match.groups()) for match in bare.finditer(text)]
-    assert [(match.span(), match.groups()) for match in rule.pattern.finditer(text)] == expected
