@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from taimei.news.pipeline.rules import Rule
 
 TERMINAL = tuple('。！？!?.…」』”"）)】]；;')
+_BREAKS = re.compile(r"\n\s*")
 _CLAUSE = re.compile(r"[，,、：:；;]|\s\w+\s\w+\s")
 
 
@@ -46,5 +47,8 @@ def cut_match(family: Iterable[Rule], folded: str) -> tuple[Rule, re.Match[str]]
 
 
 def lines(text: str) -> list[str]:
-    """Non-empty lines with their whitespace collapsed."""
-    return [line for line in (" ".join(raw.split()) for raw in text.split("\n")) if line]
+    """Non-empty lines with their whitespace collapsed.
+
+    Split where a line break and the whitespace after it end (blank lines and indentation
+    vanish in C, not one Python step per line of a page's block reading)."""
+    return [" ".join(words) for chunk in _BREAKS.split(text) if (words := chunk.split())]
