@@ -17,6 +17,10 @@ FACETS: tuple[str, ...] = ("kind", "topic", "industry", "country", "language", "
 EXACT_NAME_BOOST = 8.0
 # (days, boost) windows for documents with recency=True (news): newer ranks higher.
 RECENCY_WINDOWS: tuple[tuple[int, float], ...] = ((7, 1.5), (30, 1.0), (180, 0.5))
+# Facets of a result beyond the exact limit are counted over the smallest nested hash sample
+# that still holds this many of its matches (or a quarter of the exact limit), then scaled: a
+# value with a tenth of the matches is then off by about 7% at most (two standard errors).
+SAMPLE_MATCHES = 2_000
 OPENED: weakref.WeakSet[Any] = weakref.WeakSet()
 
 

@@ -35,6 +35,7 @@ from taimei.search.backends.base import (
     FACETS,
     OPENED,
     RECENCY_WINDOWS,
+    SAMPLE_MATCHES,
     WEIGHTS,
     EngineResult,
     StoredHit,
@@ -77,9 +78,6 @@ OVERFLOW_BIT = 63
 # multiple of L, so each level is one term whose postings are streamed, not materialised.
 # Measured at 1M documents, a sample of 1/8 or more costs as much to count as everything.
 SAMPLE_LEVELS = (16, 32, 64, 128, 256)
-# Facets of a huge result are counted over the smallest sample holding at least this many of
-# its matches: a value with a tenth of them is then off by about 7% at most (two standard errors).
-SAMPLE_MATCHES = 2_000
 # What a second pass for the facets costs against collecting every hit in the first, in µs
 # (measured at 1M documents): reading a posting, checking a phrase candidate's positions and
 # counting a match's facets, versus turning a hit into Python objects and reading its column.

@@ -41,6 +41,7 @@ from taimei.search.backends.base import (
     EXACT_NAME_BOOST,
     FACETS,
     RECENCY_WINDOWS,
+    SAMPLE_MATCHES,
     WEIGHTS,
     EngineResult,
     StoredHit,
@@ -59,11 +60,9 @@ FIELD_LABELS = (("names", "A"), ("title", "B"), ("body", "D"))
 RANK_WEIGHTS = f"{{{WEIGHTS['body'] / WEIGHTS['names']},0,{WEIGHTS['title'] / WEIGHTS['names']},1}}"
 RANK_CANDIDATES = 1000
 # Nested hash samples: a document is in sample level L (1/L of the index) when its shard is a
-# multiple of L. Facets of a huge result are counted over the smallest sample holding at least
-# SAMPLE_MATCHES of its matches (or a quarter of the exact limit), as in the embedded index.
+# multiple of L; facets beyond the exact limit are counted over one (see SAMPLE_MATCHES).
 SAMPLE_LEVELS = tuple(1 << k for k in range(1, 9))
 SHARDS = SAMPLE_LEVELS[-1]
-SAMPLE_MATCHES = 2_000
 # Facet values grouped into two columns and counted with GROUPING SETS: unnesting an array
 # per row costs several times as much as hashing two short strings.
 FACET_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
