@@ -81,9 +81,18 @@ WIDTH_TABLE: dict[int, int] = {code: code - 0xFEE0 for code in range(0xFF01, 0xF
 }
 
 
-@lru_cache(maxsize=256)
+_REMEMBERED_MAX = 4000  # characters; a worker keeps at most 256 such folds
+
+
 def width_fold(paragraph: str) -> str:
-    """`paragraph` through `WIDTH_TABLE`, remembered: the rule families of the extract stage
-    each fold the same paragraphs again, and translating through a dict costs a lookup per
-    character."""
+    """`paragraph` through `WIDTH_TABLE`, remembered when it is paragraph-sized: the rule
+    families of the extract stage each fold the same paragraphs again, and translating
+    through a dict costs a lookup per character."""
+    if len(paragraph) > _REMEMBERED_MAX:
+        return paragraph.translate(WIDTH_TABLE)
+    return _remembered_width_fold(paragraph)
+
+
+@lru_cache(maxsize=256)
+def _remembered_width_fold(paragraph: str) -> str:
     return paragraph.translate(WIDTH_TABLE)
