@@ -11,8 +11,8 @@ every stage (decode, parse, extract
 with the domain rules, normalise, organisations, people, money, percentages, classification)
 plus the near-duplicate index, with the demo directory and the shipped lexicon. Prints
 documents per second, median and p95 latency, the ratio (target >= 0.7x) and peak memory.
-Times are CPU seconds of this process pinned to one core, so other work on a shared machine
-does not distort the ratio.
+Times are CPU seconds of this process pinned to one core, the two sides taking turns of 25
+pages, so other work on a shared machine does not distort the ratio.
 
     .venv/bin/python bench/ingest.py            # 300 pages, a minute or so
     .venv/bin/python bench/ingest.py --full     # 2,000 pages
