@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from taimei.core.http import HtmxHttpRequest
 from taimei.core.taxonomy import INDUSTRIES, TOPICS
 from taimei.news import conf, selectors
 from taimei.news.highlight import paragraphs_with_mentions
@@ -17,7 +18,7 @@ from taimei.news.models import LANGUAGE_CHOICES, Mention
 from taimei.news.services.classify import articles_classify_enqueue
 
 
-def hub(request: HttpRequest) -> HttpResponse:
+def hub(request: HtmxHttpRequest) -> HttpResponse:
     """Latest articles with filters and pages; an htmx request gets the results partial."""
     filters = selectors.NewsFilters.from_params(request.GET.dict())
     paginator = Paginator(selectors.article_list(filters, viewer=request.user), conf.page_size())
@@ -65,7 +66,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def sources(request: HttpRequest) -> HttpResponse:
+def sources(request: HtmxHttpRequest) -> HttpResponse:
     """Staff: each source's health (last fetch, items, last error, back-off), recent failures."""
     selectors.access_news_staff(request.user)
     context = {

@@ -198,7 +198,7 @@ def _original(document: Document) -> str:
 def _json_safe(value: dict[str, Any]) -> dict[str, Any]:
     """Metadata as JSON the database stores (dates and other objects as text, no NUL)."""
     text = json.dumps(value, ensure_ascii=False, default=str).replace("\\u0000", "")
-    return json.loads(text)  # type: ignore[no-any-return]
+    return json.loads(text)
 
 
 def _add_copy(
