@@ -6,7 +6,6 @@ import calendar
 from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.core import signing
@@ -28,9 +27,6 @@ from taimei.events.models import (
 )
 from taimei.events.zones import ZONES
 from taimei.members.selectors import user_is_approved_member
-
-if TYPE_CHECKING:
-    pass
 
 TOKEN_SALT = "taimei.events.registration"  # noqa: S105 - a namespace, not a secret
 

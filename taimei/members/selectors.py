@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
@@ -14,10 +13,6 @@ from taimei.core.http import AnyUser
 from taimei.core.taxonomy import COUNTRIES, DOMAINS, INDUSTRIES, MEMBER_KINDS, Vocabulary
 from taimei.core.text import clean_user_text, fold
 from taimei.members.models import Organization, Person
-
-if TYPE_CHECKING:
-    pass
-
 
 FACET_VOCABULARIES: dict[str, Vocabulary] = {
     "country": COUNTRIES,

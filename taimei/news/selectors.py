@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -22,9 +21,6 @@ from taimei.news.models import (
     Mention,
     Source,
 )
-
-if TYPE_CHECKING:
-    pass
 
 LANGUAGES = {code for code, _label in LANGUAGE_CHOICES}
 

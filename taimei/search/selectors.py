@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -20,9 +20,6 @@ from taimei.search.backends.base import FACETS, EngineResult
 from taimei.search.query import ParsedQuery, parse
 from taimei.search.registry import KINDS, Visibility
 from taimei.search.snippets import highlight, prepare
-
-if TYPE_CHECKING:
-    pass
 
 MAX_PAGE = 50
 
