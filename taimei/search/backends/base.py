@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,9 @@ RECENCY_WINDOWS: tuple[tuple[int, float], ...] = ((7, 1.5), (30, 1.0), (180, 0.5
 # that still holds this many of its matches (or a quarter of the exact limit), then scaled: a
 # value with a tenth of the matches is then off by about 7% at most (two standard errors).
 SAMPLE_MATCHES = 2_000
+# Documents fall in this many stable hash shards; sample level L holds the shards that are
+# multiples of L (levels are powers of two up to SAMPLE_SHARDS).
+SAMPLE_SHARDS = 256
 OPENED: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
@@ -40,6 +44,11 @@ class EngineResult:
     facets: dict[str, Counter[str]] = field(default_factory=dict)
     # True when the facet counts were estimated from a sample of a very large result.
     facets_estimated: bool = False
+
+
+def sample_shard(doc_id: str) -> int:
+    """A document's hash shard: the same on every build and in every backend."""
+    return zlib.crc32(doc_id.encode()) % SAMPLE_SHARDS
 
 
 def facet_values(document: IndexDocument) -> dict[str, list[str]]:

@@ -17,7 +17,6 @@ import os
 import shutil
 import threading
 import time
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -43,6 +42,7 @@ from taimei.search.backends.base import (
     field_texts,
     name_keys,
     payload,
+    sample_shard,
 )
 from taimei.search.query import Alternative, Clause, ParsedQuery
 from taimei.search.registry import KINDS, IndexDocument, Visibility
@@ -150,7 +150,7 @@ def encode_documents(documents: Sequence[IndexDocument]) -> list[str]:
 
 def sample_levels(doc_id: str) -> list[str]:
     """The sample levels a document belongs to (a stable hash: the same on every build)."""
-    shard = zlib.crc32(doc_id.encode()) % SAMPLE_LEVELS[-1]
+    shard = sample_shard(doc_id)
     return [str(level) for level in SAMPLE_LEVELS if shard % level == 0]
 
 

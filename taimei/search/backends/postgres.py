@@ -28,7 +28,6 @@ index cannot check adjacency, so each candidate row's vector is read to recheck 
 from __future__ import annotations
 
 import json
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
@@ -49,6 +48,7 @@ from taimei.search.backends.base import (
     field_texts,
     name_keys,
     payload,
+    sample_shard,
 )
 from taimei.search.query import Alternative, Clause, ParsedQuery
 from taimei.search.registry import IndexDocument, Visibility
@@ -62,7 +62,6 @@ RANK_CANDIDATES = 1000
 # Nested hash samples: a document is in sample level L (1/L of the index) when its shard is a
 # multiple of L; facets beyond the exact limit are counted over one (see SAMPLE_MATCHES).
 SAMPLE_LEVELS = tuple(1 << k for k in range(1, 9))
-SHARDS = SAMPLE_LEVELS[-1]
 # Facet values grouped into two columns and counted with GROUPING SETS: unnesting an array
 # per row costs several times as much as hashing two short strings.
 FACET_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -91,11 +90,6 @@ BULK_SETTINGS = (
 
 def _lexeme(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def shard(doc_id: str) -> int:
-    """A stable hash shard of the document (the same on every build), for samples."""
-    return zlib.crc32(doc_id.encode()) % SHARDS
 
 
 def tsvector_literal(document: IndexDocument, texts: dict[str, str] | None = None) -> str:
@@ -155,7 +149,7 @@ def encode_rows(documents: Sequence[IndexDocument]) -> list[tuple[Any, ...]]:
                 document.doc_id,
                 document.visibility,
                 document.date if document.recency else None,
-                shard(document.doc_id),
+                sample_shard(document.doc_id),
                 [f"{name}:{value}" for name, vs in values.items() for value in vs],
                 *grouped,
                 name_keys(document),
