@@ -193,7 +193,8 @@ def run(bench: Any, args: argparse.Namespace) -> int:
     print_size(args.docs)
     queries = bench.Corpus().queries(args.queries)
     timings, totals, estimated = time_queries(bench, queries, args.rounds)
-    bench.report(f"PostgreSQL at {args.docs:,} documents, {len(queries)} queries", timings, None)
+    label = f"PostgreSQL at {args.docs:,} documents, {len(queries)} queries"
+    bench.report(label, {"ours": timings})
     print(
         "matches (median / max): "
         + ", ".join(

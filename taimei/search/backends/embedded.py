@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, get_args
 
@@ -545,10 +546,8 @@ class TantivyBackend:
         for column, _names in FACET_COLUMNS:
             for bucket in response.get(column, {}).get("buckets", ()):
                 count = int(bucket["doc_count"])
-                for key in str(bucket["key"]).split(FACET_SEPARATOR):
-                    name, _, value = key.partition(":")
-                    if name in counts:
-                        counts[name][value] += count
+                for name, value in _bucket_values(str(bucket["key"])):
+                    counts[name][value] += count
         return counts
 
 
@@ -584,6 +583,14 @@ class TantivyBulk:
         self._context.__exit__(*exc)
         if exc[0] is None:
             self.backend._rebuild_marker.unlink(missing_ok=True)
+
+
+@lru_cache(maxsize=16_384)
+def _bucket_values(key: str) -> tuple[tuple[str, str], ...]:
+    """The (facet, value) pairs of a facet-combination column's bucket key: the keys recur
+    on every search (a few thousand combinations), so each is split once."""
+    pairs = (part.partition(":") for part in key.split(FACET_SEPARATOR))
+    return tuple((name, value) for name, _, value in pairs if name in FACETS)
 
 
 def _unpack_facets(values: list[Any]) -> dict[str, Counter[str]] | None:
