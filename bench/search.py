@@ -57,7 +57,7 @@ from taimei.search.backends.embedded import (  # noqa: E402
 )
 from taimei.search.query import parse  # noqa: E402
 from taimei.search.registry import IndexDocument  # noqa: E402
-from taimei.search.selectors import search_page  # noqa: E402
+from taimei.search.selectors import SearchPage, search_page  # noqa: E402
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
 TOPICS = ["trade", "market-expansion", "procurement", "supply-chain", "investment", "talent"]
@@ -291,6 +291,13 @@ def build_embedded(corpus: Corpus, docs: int, path: Path, workers: int) -> Tanti
     return backend
 
 
+def whole_path(q: str) -> SearchPage:
+    """What the search page does for `q`: first page of 10, facets, public visibility."""
+    return search_page(
+        parse(q), q=q, visibility=["public"], page=1, per_page=10, facets=True, now=NOW
+    )
+
+
 SIDES = {
     "ours": "our whole path",
     "raw": "raw engine call (top 10 with the count)",
@@ -330,15 +337,7 @@ def time_side_by_side(
                 searcher = backend._searcher()
                 started = time.thread_time()
                 if which == "ours":
-                    search_page(
-                        parse(q),
-                        q=q,
-                        visibility=["public"],
-                        page=1,
-                        per_page=10,
-                        facets=True,
-                        now=NOW,
-                    )
+                    whole_path(q)
                 elif which == "collect":
                     searcher.search(compiled, limit=max(10, matches)).hits  # noqa: B018
                 else:
