@@ -378,6 +378,9 @@ def report(label: str, timings: dict[str, dict[str, list[float]]]) -> None:
         if side in timings:
             ratio = percentile(timings[side]["all"], 95) / raw
             print(f"for reference, {side}/raw at p95: {ratio:.2f}× ({SIDES[side]})")
+    if "both" in timings:
+        both = max(percentile(timings["both"]["all"], 95), 1e-6)
+        print(f"ours/both at p95: {ours / both:.2f}× (our path against the engine doing our work)")
 
 
 def main() -> None:
