@@ -39,6 +39,9 @@ class PeriodicTicker(threading.Thread):
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(name="taimei-periodic", daemon=True)
+        # Tasks are found by name, but `autodiscover_tasks` only imports the apps' tasks
+        # modules when a worker starts: a web process must import them itself.
+        app.loader.import_default_modules()
         self.schedule = periodic_tasks() if schedule is None else schedule
         self.first_delay = first_delay
         self.stopped = threading.Event()

@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import textwrap
 import threading
 
 from taimei.operations.ticker import PeriodicTicker
@@ -45,3 +50,30 @@ def test_a_failing_task_does_not_stop_the_ticker():
     assert ran.wait(5)
     t.stop()
     t.join(2)
+
+
+def test_every_declared_task_is_found_in_a_fresh_serving_process(tmp_path):
+    """`taimei serve` imports no tasks module of its own: the ticker must find them all."""
+    script = textwrap.dedent(
+        """
+        import json, os, django
+        os.environ["DJANGO_SETTINGS_MODULE"] = "taimei.config.settings"
+        django.setup()
+        from taimei.config.celery import app
+        from taimei.operations.ticker import PeriodicTicker
+        ticker = PeriodicTicker()
+        tasks = [spec["task"] for spec in ticker.schedule.values()]
+        print(json.dumps({"declared": tasks, "missing": [t for t in tasks if t not in app.tasks]}))
+        """
+    )
+    completed = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", script],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TAIMEI_VAR_DIR": str(tmp_path)},
+    )
+    found = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert "taimei.news.tasks.poll_feeds" in found["declared"]
+    assert found["missing"] == []
