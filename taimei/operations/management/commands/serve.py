@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext
 
 from taimei.config.celery import app as celery_app
@@ -26,10 +27,28 @@ class Command(BaseCommand):
     def handle(
         self, *args: Any, host: str, port: int, threads: int, no_periodic: bool, **options: Any
     ) -> None:
-        from waitress import serve
+        from waitress.server import create_server
 
         from taimei.config.wsgi import application
 
+        # Bound before anything starts, so a taken port is one clear line, not a traceback.
+        try:
+            server = create_server(
+                application, host=host, port=port, threads=threads, ident="taimei"
+            )
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise CommandError(
+                    gettext(
+                        "Port %(port)s on %(host)s is in use: stop the other server or "
+                        "choose another with --port."
+                    )
+                    % {"port": port, "host": host}
+                ) from error
+            raise CommandError(
+                gettext("Cannot listen on %(host)s:%(port)s: %(error)s")
+                % {"host": host, "port": port, "error": error.strerror or error}
+            ) from error
         shown = f"[{host}]" if ":" in host else host
         self.stdout.write(
             self.style.SUCCESS(
@@ -47,4 +66,4 @@ class Command(BaseCommand):
             self.stdout.write(
                 gettext("Periodic tasks run in this process: %(names)s") % {"names": names}
             )
-        serve(application, host=host, port=port, threads=threads, ident="taimei")
+        server.run()
