@@ -117,3 +117,14 @@ def test_cli_prints_the_design_json(corpus, capsys):
     assert article["source"] == "https://example.com/mtk"
     call_command("search", "partner", "--kind", "opportunity", "--format", "json")
     assert json.loads(capsys.readouterr().out) == []  # members-only: not for the command line
+
+
+def test_the_count_reads_naturally_in_chinese(client, corpus):
+    """The project's own wording, not the admin's catalogue entry for the same English text."""
+    client.defaults.pop("HTTP_ACCEPT_LANGUAGE", None)
+    html = client.get(reverse("search:search"), {"q": "MediaTek"}).content.decode()
+    assert "2 筆結果" in html
+    english = client.get(
+        reverse("search:search"), {"q": "MediaTek"}, headers={"accept-language": "en"}
+    )
+    assert "2 results" in english.content.decode()

@@ -6,6 +6,7 @@ import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from taimei.news.pipeline.document import Document
 from taimei.news.services.ingest import IngestReport, ingest_run
@@ -32,7 +33,7 @@ class Command(BaseCommand):
             report = ingest_run(locations=sources, progress=self._report_failure)
         self._summary(report)
         if report.failed and report.read == report.failed:
-            raise CommandError("nothing could be ingested (every item failed)")
+            raise CommandError(gettext("nothing could be ingested (every item failed)"))
 
     def _report_failure(self, document: Document, result: StoreResult) -> None:
         if result.outcome == "failed":

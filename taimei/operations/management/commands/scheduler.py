@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from taimei.config.celery import app
 
@@ -15,7 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, loglevel: str, **options: Any) -> None:
         if app.conf.task_always_eager:
-            raise CommandError("No broker: set REDIS_URL to run periodic tasks through Celery.")
+            raise CommandError(
+                gettext("No broker: set REDIS_URL to run periodic tasks through Celery.")
+            )
         from django.conf import settings
 
         schedule_file = str(settings.VAR_DIR / "celerybeat-schedule")

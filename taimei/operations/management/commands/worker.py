@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from taimei.config.celery import app
 
@@ -16,7 +17,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, concurrency: int | None, loglevel: str, **options: Any) -> None:
         if app.conf.task_always_eager:
-            raise CommandError("No broker: set REDIS_URL (tasks run in-process without one).")
+            raise CommandError(
+                gettext("No broker: set REDIS_URL (tasks run in-process without one).")
+            )
         argv = ["worker", f"--loglevel={loglevel}"]
         if concurrency:
             argv.append(f"--concurrency={concurrency}")

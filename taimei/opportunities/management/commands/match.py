@@ -4,6 +4,7 @@ import json
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from taimei.opportunities.matching import engine
 from taimei.opportunities.models import Opportunity
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         self, *args: Any, slug: str, limit: int, format: str, explain: bool, **options: Any
     ) -> None:
         if not 1 <= limit <= 100:
-            raise CommandError("--limit must be between 1 and 100")
+            raise CommandError(gettext("--limit must be between 1 and 100"))
         opportunity = (
             Opportunity.objects.select_related("posted_by")
             .prefetch_related("industries")
