@@ -191,3 +191,32 @@ class TestBackendContract:
     def test_clear(self, filled):
         filled.clear()
         assert filled.count() == 0
+
+    def test_facets_are_estimated_from_a_sample_beyond_the_exact_limit(self, backend, settings):
+        backend.upsert(
+            [
+                doc(
+                    1000 + n,
+                    f"關稅 {n}",
+                    language="en" if n % 4 == 0 else "zh-Hant",
+                    facets={"topic": ["trade"]},
+                )
+                for n in range(2000)
+            ]
+        )
+        settings.TAIMEI_SEARCH_SINGLE_PASS_UP_TO = 0  # embedded: count in a pass of their own
+        exact = run(backend, "關稅")
+        assert not exact.facets_estimated
+        assert exact.total == 2000
+        assert exact.facets["language"] == {"en": 500, "zh-Hant": 1500}
+
+        settings.TAIMEI_SEARCH_EXACT_FACETS_UP_TO = 300
+        sampled = run(backend, "關稅")
+        assert sampled.facets_estimated
+        assert sampled.total == 2000  # the total stays exact
+        assert sampled.facets["topic"]["trade"] == 2000  # every match has it: scaled exactly
+        assert 350 <= sampled.facets["language"]["en"] <= 650
+        assert abs(sum(sampled.facets["language"].values()) - 2000) <= 2
+        filtered = run(backend, "關稅 language:en")
+        assert filtered.total == 500
+        assert filtered.facets["language"] == {"en": 500}

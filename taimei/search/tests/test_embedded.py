@@ -68,33 +68,6 @@ def test_filters_in_the_single_pass(embedded):
     assert result.facets["topic"]["talent"] == 30
 
 
-def test_facets_are_estimated_from_a_sample_beyond_the_exact_limit(embedded, settings):
-    embedded.upsert(
-        [
-            doc(
-                1000 + n,
-                f"關稅 {n}",
-                language="en" if n % 4 == 0 else "zh-Hant",
-                facets={"topic": ["trade"]},
-            )
-            for n in range(2000)
-        ]
-    )
-    settings.TAIMEI_SEARCH_SINGLE_PASS_UP_TO = 0
-    exact = run(embedded, "關稅")
-    assert not exact.facets_estimated
-    assert exact.total == 2000
-    assert exact.facets["language"] == {"en": 500, "zh-Hant": 1500}
-
-    settings.TAIMEI_SEARCH_EXACT_FACETS_UP_TO = 300
-    sampled = run(embedded, "關稅")
-    assert sampled.facets_estimated
-    assert sampled.total == 2000  # the total stays exact
-    assert sampled.facets["topic"]["trade"] == 2000  # every match has it: scaled exactly
-    assert 350 <= sampled.facets["language"]["en"] <= 650
-    assert abs(sum(sampled.facets["language"].values()) - 2000) <= 2
-
-
 def test_a_new_layout_is_rebuilt_from_the_database_by_the_next_drain(embedded, settings):
     from taimei.members.models import Organization
     from taimei.search.services import index_drain, index_rebuild
